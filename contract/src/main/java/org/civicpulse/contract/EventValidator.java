@@ -1,0 +1,347 @@
+package org.civicpulse.contract;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.civicpulse.contract.Validation.Accepted;
+import org.civicpulse.contract.Validation.Rejected;
+
+/**
+ * Checks one raw input line against SPEC §2 and turns it into a {@link CivicEvent} or exactly one
+ * {@link Rejection}; checks run in a fixed order and the first failure wins.
+ */
+public final class EventValidator {
+    /** Warning code for a street that was dropped from an accepted event. */
+    public static final String UNKNOWN_STREET = "UNKNOWN_STREET";
+
+    private final Catalogue catalogue;
+    private final Clock clock;
+    private final Duration maxFuture;
+    private final ObjectReader reader;
+
+    /**
+     * Builds a validator; it keeps no state between lines, so one instance can serve a stream.
+     *
+     * @param catalogue districts, streets and categories the event must name
+     * @param clock the wall clock that {@code FUTURE_TIMESTAMP} is measured against
+     * @param maxFuture how far ahead of the clock an event may be
+     */
+    public EventValidator(Catalogue catalogue, Clock clock, Duration maxFuture) {
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxFuture = Objects.requireNonNull(maxFuture, "maxFuture");
+        this.reader = new EventCodec().mapper().reader()
+                // An id given twice makes the line ambiguous, and the id is the idempotency key.
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // NaN and Infinity are read so that coordinates get BAD_COORDINATES, not
+                // INVALID_JSON, which names the actual problem.
+                .with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /** Validates a Kafka record value or a replay line as raw bytes, which must be UTF-8. */
+    public Validation validate(byte[] utf8) {
+        if (utf8 == null) {
+            return new Rejected(Rejection.invalidJson("the record has no value"), null);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(utf8))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return new Rejected(Rejection.invalidJson("the bytes are not valid UTF-8"), null);
+        }
+        return validate(text);
+    }
+
+    /** Validates one line of JSON text. */
+    public Validation validate(String json) {
+        if (json == null) {
+            return new Rejected(Rejection.invalidJson("the record has no value"), null);
+        }
+        JsonNode node;
+        try {
+            node = parseObject(json);
+        } catch (Invalid e) {
+            return new Rejected(e.rejection, null);
+        }
+        try {
+            return check(node);
+        } catch (Invalid e) {
+            JsonNode id = node.get("id");
+            // The id, when readable, lets an operator find the rejected event by the name its sender knows.
+            return new Rejected(e.rejection, id != null && id.isTextual() ? id.asText() : null);
+        }
+    }
+
+    private Validation check(JsonNode node) throws Invalid {
+        // b. the four fields every event has
+        String id = requiredText(node, "id");
+        String sourceText = requiredText(node, "source");
+        String typeText = requiredText(node, "type");
+        String occurredAtText = requiredText(node, "occurredAt");
+        // c. source and type
+        Source source = parseSource(sourceText);
+        EventType type = parseType(typeText);
+        if (!type.allowedFor(source)) {
+            throw new Invalid(Rejection.typeNotForSource(type, source));
+        }
+        // d. fields this type of event must have
+        requireTypeSpecificFields(node, source, type);
+        // e. event time
+        Instant occurredAt = parseOccurredAt(occurredAtText);
+        // f. place and category
+        String district = optionalText(node, "district");
+        if (district != null && catalogue.district(district).isEmpty()) {
+            throw new Invalid(Rejection.unknownDistrict(district));
+        }
+        String category = optionalText(node, "category");
+        if (category != null && catalogue.category(category).isEmpty()) {
+            throw new Invalid(Rejection.unknownCategory(category));
+        }
+        // g. types of the optional fields, in SPEC order
+        String caseId = optionalText(node, "caseId");
+        String street = optionalText(node, "street");
+        String unit = optionalText(node, "unit");
+        Double lat = optionalNumber(node, "lat");
+        Double lon = optionalNumber(node, "lon");
+        String address = optionalText(node, "address");
+        Boolean urgent = optionalBoolean(node, "urgent");
+        Channel channel = optionalEnum(node, "channel", Channel.class);
+        Boolean resolved = optionalBoolean(node, "resolved");
+        Satisfaction satisfaction = optionalEnum(node, "satisfaction", Satisfaction.class);
+        Boolean passed = optionalBoolean(node, "passed");
+        // h. coordinates
+        checkCoordinates(lat, lon);
+        // i. an unknown street costs the event only its street
+        List<String> warnings = new ArrayList<>();
+        String knownStreet = knownStreet(street, district, warnings);
+        CivicEvent event = new CivicEvent(id, source, type, caseId, occurredAt, district,
+                knownStreet, category, unit, lat, lon, address, Boolean.TRUE.equals(urgent),
+                channel, resolved, satisfaction, passed);
+        return new Accepted(event, warnings);
+    }
+
+    private JsonNode parseObject(String json) throws Invalid {
+        // A byte-order mark is an encoding artefact, not content.
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+        JsonNode node;
+        try {
+            node = reader.readTree(text);
+        } catch (JacksonException e) {
+            throw new Invalid(Rejection.invalidJson(e.getOriginalMessage()));
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new Invalid(Rejection.invalidJson("the line is empty"));
+        }
+        if (!node.isObject()) {
+            throw new Invalid(Rejection.invalidJson(
+                    "found a JSON " + kind(node) + " where an object was expected"));
+        }
+        return node;
+    }
+
+    private static String requiredText(JsonNode node, String field) throws Invalid {
+        if (isAbsent(node, field)) {
+            throw new Invalid(Rejection.missingField(field));
+        }
+        JsonNode value = node.get(field);
+        if (!value.isTextual()) {
+            throw new Invalid(Rejection.invalidField(field, "a string", value.toString()));
+        }
+        return value.textValue();
+    }
+
+    private static Source parseSource(String text) throws Invalid {
+        for (Source source : Source.values()) {
+            if (source.name().equals(text)) {
+                return source;
+            }
+        }
+        throw new Invalid(Rejection.unknownSource(text));
+    }
+
+    private static EventType parseType(String text) throws Invalid {
+        for (EventType type : EventType.values()) {
+            if (type.name().equals(text)) {
+                return type;
+            }
+        }
+        throw new Invalid(Rejection.unknownType(text));
+    }
+
+    private static void requireTypeSpecificFields(JsonNode node, Source source, EventType type)
+            throws Invalid {
+        // Inspection cases exist only when a failed check opens one, so a CHECKED may lack it.
+        boolean needsCase = source != Source.INSPECTION || type.isCaseFollowUp();
+        boolean opensProblem = type == EventType.CREATED || type == EventType.CHECKED;
+        require(node, "caseId", needsCase);
+        require(node, "district", opensProblem);
+        require(node, "category", opensProblem);
+        require(node, "resolved", type == EventType.RATED);
+        require(node, "satisfaction", type == EventType.RATED);
+        require(node, "passed", type == EventType.CHECKED);
+    }
+
+    private static void require(JsonNode node, String field, boolean required) throws Invalid {
+        if (required && isAbsent(node, field)) {
+            throw new Invalid(Rejection.missingField(field));
+        }
+    }
+
+    private Instant parseOccurredAt(String text) throws Invalid {
+        Instant occurredAt;
+        try {
+            occurredAt = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            throw new Invalid(Rejection.badTimestamp(text));
+        }
+        Instant now = clock.instant();
+        if (occurredAt.isAfter(now.plus(maxFuture))) {
+            throw new Invalid(Rejection.futureTimestamp(occurredAt, now, maxFuture));
+        }
+        return occurredAt;
+    }
+
+    /** A string field, or {@code null} when it is absent, JSON null or blank. */
+    private static String optionalText(JsonNode node, String field) throws Invalid {
+        if (isAbsent(node, field)) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isTextual()) {
+            throw new Invalid(Rejection.invalidField(field, "a string", value.toString()));
+        }
+        return value.textValue();
+    }
+
+    private static Double optionalNumber(JsonNode node, String field) throws Invalid {
+        if (isAbsent(node, field)) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isNumber()) {
+            throw new Invalid(Rejection.invalidField(field, "a number", value.toString()));
+        }
+        return value.doubleValue();
+    }
+
+    private static Boolean optionalBoolean(JsonNode node, String field) throws Invalid {
+        if (isAbsent(node, field)) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isBoolean()) {
+            throw new Invalid(Rejection.invalidField(field, "true or false", value.toString()));
+        }
+        return value.booleanValue();
+    }
+
+    private static <E extends Enum<E>> E optionalEnum(JsonNode node, String field, Class<E> type)
+            throws Invalid {
+        if (isAbsent(node, field)) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        if (value.isTextual()) {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(value.textValue())) {
+                    return constant;
+                }
+            }
+        }
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .collect(Collectors.joining(", "));
+        throw new Invalid(Rejection.invalidField(field, "one of " + allowed, value.toString()));
+    }
+
+    private static void checkCoordinates(Double lat, Double lon) throws Invalid {
+        if (lat == null && lon == null) {
+            return;
+        }
+        if (lat == null || lon == null) {
+            throw new Invalid(Rejection.badCoordinates(
+                    (lat == null ? "lon" : "lat") + " is given without "
+                            + (lat == null ? "lat" : "lon")));
+        }
+        // The negated comparisons also catch NaN, which fails every comparison.
+        if (!(lat >= -90 && lat <= 90)) {
+            throw new Invalid(Rejection.badCoordinates("lat " + lat + " is outside [-90, 90]"));
+        }
+        if (!(lon >= -180 && lon <= 180)) {
+            throw new Invalid(Rejection.badCoordinates("lon " + lon + " is outside [-180, 180]"));
+        }
+    }
+
+    /**
+     * The street if the catalogue knows it where the event says it is, else {@code null} with a
+     * warning. Without a district (a follow-up inherits the case's place) a name known in any
+     * district is kept.
+     */
+    private String knownStreet(String street, String district, List<String> warnings) {
+        if (street == null) {
+            return null;
+        }
+        boolean known = district != null
+                ? catalogue.street(district, street).isPresent()
+                : !catalogue.streetsNamed(street).isEmpty();
+        if (known) {
+            return street;
+        }
+        warnings.add(UNKNOWN_STREET + ":" + Rejection.echo(street));
+        return null;
+    }
+
+    /** Absent, JSON null, or a blank string: all mean "not given". */
+    private static boolean isAbsent(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null
+                || value.isNull()
+                || (value.isTextual() && value.textValue().isBlank());
+    }
+
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "array";
+            case STRING -> "string";
+            case NUMBER -> "number";
+            case BOOLEAN -> "boolean";
+            case NULL -> "null";
+            default -> "value";
+        };
+    }
+
+    /** Carries the first failure out of the chain of checks. */
+    private static final class Invalid extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Rejection rejection;
+
+        Invalid(Rejection rejection) {
+            // No stack trace: this is an expected outcome, thrown once per bad line.
+            super(rejection.code(), null, false, false);
+            this.rejection = rejection;
+        }
+    }
+}

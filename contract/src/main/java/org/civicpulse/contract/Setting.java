@@ -1,0 +1,85 @@
+package org.civicpulse.contract;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every configuration key of CivicPulse, with its default and meaning: configuration lives here
+ * and nowhere else. The environment variable of a key is {@code CIVICPULSE_} plus the key in
+ * upper case with dots and dashes as underscores (so {@code kafka.bootstrap} is
+ * {@code CIVICPULSE_KAFKA_BOOTSTRAP}).
+ */
+public enum Setting {
+    DATA_DIR("data.dir", "data", "Folder for all local data (ClickHouse, Kafka, checkpoints, logs, token)"),
+
+    KAFKA_BOOTSTRAP("kafka.bootstrap", "127.0.0.1:19092", "Kafka bootstrap servers"),
+    KAFKA_CONTROLLER_PORT("kafka.controller.port", "19093", "Local broker only: KRaft controller port"),
+    KAFKA_PARTITIONS("kafka.partitions", "4", "Partitions of each topic the launcher creates"),
+    KAFKA_RETENTION_DAYS("kafka.retention.days", "400", "Retention of the input topics, so replayed history is kept"),
+    TOPIC_HOTLINE("topic.hotline", "civic.hotline", "Input topic of HOTLINE events"),
+    TOPIC_GRID("topic.grid", "civic.grid", "Input topic of GRID events"),
+    TOPIC_INSPECTION("topic.inspection", "civic.inspection", "Input topic of INSPECTION events"),
+    TOPIC_DEADLETTER("topic.deadletter", "civic.deadletter", "Dead-letter topic: original bytes, reason, source topic, time"),
+    KAFKA_GROUP("kafka.group", "civicpulse-jobs", "Consumer group of the Flink job"),
+
+    CLICKHOUSE_URL("clickhouse.url", "http://127.0.0.1:18123", "ClickHouse HTTP endpoint"),
+    CLICKHOUSE_TCP_PORT("clickhouse.tcp.port", "19000", "Local server only: ClickHouse native TCP port"),
+    CLICKHOUSE_DATABASE("clickhouse.database", "civicpulse", "ClickHouse database"),
+    CLICKHOUSE_USER("clickhouse.user", "civicpulse_writer", "ClickHouse user that writes (jobs, migrations)"),
+    CLICKHOUSE_PASSWORD("clickhouse.password", "civicpulse-writer", "Password of the writing user"),
+    CLICKHOUSE_READER_USER("clickhouse.reader.user", "civicpulse_reader", "Read-only ClickHouse user (dashboard)"),
+    CLICKHOUSE_READER_PASSWORD("clickhouse.reader.password", "civicpulse-reader", "Password of the read-only user"),
+    RAW_RETENTION_DAYS("raw.retention.days", "400", "Raw-event partitions older than this many days are dropped"),
+
+    SINK_BATCH_ROWS("sink.batch.rows", "10000", "ClickHouse sink: flush a batch at this many rows"),
+    SINK_BATCH_INTERVAL("sink.batch.interval", "PT1S", "ClickHouse sink: flush a batch at least this often"),
+    SINK_MAX_BACKOFF("sink.max.backoff", "PT30S", "ClickHouse sink: longest wait between retries of a failed insert"),
+
+    WATERMARK_OUT_OF_ORDERNESS("watermark.out-of-orderness", "PT2M", "Bounded out-of-orderness of event time"),
+    WATERMARK_IDLENESS("watermark.idleness", "PT1M", "A source idle this long stops holding event time back; "
+            + "when all are, event time advances at wall-clock pace"),
+    ALLOWED_LATENESS("allowed.lateness", "PT6H", "Events later than this behind the watermark go to late_events"),
+    MAX_FUTURE("max.future", "PT5M", "Events further than this ahead of the wall clock are rejected"),
+    CASE_RETENTION("case.retention", "P60D", "How long the job remembers a case after its last event (orphan checks)"),
+
+    FLINK_PARALLELISM("flink.parallelism", "2", "Parallelism of the job"),
+    FLINK_CHECKPOINT_INTERVAL("flink.checkpoint.interval", "PT10S", "Checkpoint interval"),
+    FLINK_CHECKPOINT_DIR("flink.checkpoint.dir", "", "Checkpoint folder URI; empty means <data.dir>/flink/checkpoints"),
+    FLINK_REST_PORT("flink.rest.port", "18081", "Local MiniCluster only: port of Flink's REST API (health)"),
+
+    DASHBOARD_PORT("dashboard.port", "8080", "HTTP port of the dashboard server"),
+    DASHBOARD_HOST("dashboard.host", "0.0.0.0", "Address the dashboard server binds"),
+    TOKEN("token", "", "Operator token; empty means generate one and keep it in the data folder");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The environment variable that sets this key. */
+    public String envVar() {
+        return "CIVICPULSE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public static List<Setting> all() {
+        return Arrays.asList(values());
+    }
+}

@@ -1,0 +1,63 @@
+package org.civicpulse.dashboard;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place that writes responses: JSON bodies, HTML pages and every error reply. */
+public final class Replies {
+    private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
+    private static final String JSON = "application/json; charset=utf-8";
+    private static final String HTML = "text/html; charset=utf-8";
+
+    private Replies() {
+    }
+
+    /** A JSON body with the given status. */
+    public static void json(RoutingContext ctx, int status, JsonObject body) {
+        start(ctx, status, JSON).end(body.encode());
+    }
+
+    /** A JSON error {@code {"error": message}} with the given status. */
+    public static void error(RoutingContext ctx, int status, String message) {
+        json(ctx, status, new JsonObject().put("error", message));
+    }
+
+    /** An HTML page with the given status. */
+    public static void html(RoutingContext ctx, int status, Buffer page) {
+        start(ctx, status, HTML)
+                // The page is self-contained: it may only talk back to this server.
+                .putHeader("Content-Security-Policy", "default-src 'none'; connect-src 'self'; "
+                        + "script-src 'unsafe-inline'; style-src 'unsafe-inline'")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .end(page);
+    }
+
+    /** Router failure handler: a failed route becomes a JSON error, never a stack trace. */
+    public static void failure(RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        Throwable failure = ctx.failure();
+        if (status >= 500) {
+            LOG.warn("{} {} failed", ctx.request().method(), ctx.normalizedPath(), failure);
+        }
+        String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
+        String message = failure == null || failure.getMessage() == null
+                ? reason : reason + ": " + failure.getMessage();
+        if (!ctx.response().ended() && !ctx.response().headWritten()) {
+            error(ctx, status, message);
+        }
+    }
+
+    private static HttpServerResponse start(RoutingContext ctx, int status, String contentType) {
+        return ctx.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader("X-Content-Type-Options", "nosniff");
+    }
+}

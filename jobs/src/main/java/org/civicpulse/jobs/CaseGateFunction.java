@@ -1,0 +1,120 @@
+package org.civicpulse.jobs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.civicpulse.contract.CivicEvent;
+import org.civicpulse.contract.DeadLetter;
+import org.civicpulse.contract.Rejection;
+
+/**
+ * Keyed by case: lets a case's later events through once its opening event (CREATED, or a
+ * failed CHECKED with a caseId) has arrived, filling in the district, street, category and unit
+ * they inherit. A later event that arrives first waits; if the opening event has not come
+ * within the allowed lateness of the waiting event's time, it goes to dead-letter as
+ * {@code ORPHAN_CASE_EVENT} (SPEC §2). Events without a case pass straight through.
+ *
+ * <p>A case is remembered until {@code caseRetention} after its last event, so the state stays
+ * bounded; a later event after that is treated as an orphan.
+ */
+public final class CaseGateFunction extends KeyedProcessFunction<String, AcceptedEvent, AcceptedEvent> {
+    private static final long serialVersionUID = 1L;
+    private final long allowedLateness;
+    private final long caseRetention;
+    private transient ValueState<CasePlace> place;
+    private transient ValueState<Long> lastEventTime;
+    private transient ListState<AcceptedEvent> waiting;
+
+    public CaseGateFunction(Duration allowedLateness, Duration caseRetention) {
+        this.allowedLateness = allowedLateness.toMillis();
+        this.caseRetention = caseRetention.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        place = getRuntimeContext().getState(new ValueStateDescriptor<>("case-place",
+                TypeInformation.of(CasePlace.class)));
+        lastEventTime = getRuntimeContext().getState(new ValueStateDescriptor<>("last-event-time", Types.LONG));
+        waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("waiting-for-opening",
+                TypeInformation.of(AcceptedEvent.class)));
+    }
+
+    @Override
+    public void processElement(AcceptedEvent in, Context ctx, Collector<AcceptedEvent> out) throws Exception {
+        CivicEvent e = in.event();
+        if (e.caseId() == null) {
+            out.collect(in);
+            return;
+        }
+        remember(in.eventTime(), ctx);
+        CasePlace known = place.value();
+        if (e.opensCase()) {
+            CasePlace opened = known == null ? CasePlace.of(e) : known;
+            place.update(opened);
+            out.collect(in.withEvent(opened.applyTo(e)));
+            if (known == null) {
+                releaseWaiting(opened, out);
+            }
+        } else if (known != null) {
+            place.update(known.updatedBy(e));
+            out.collect(in.withEvent(known.applyTo(e)));
+        } else {
+            waiting.add(in);
+            ctx.timerService().registerEventTimeTimer(in.eventTime() + allowedLateness);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AcceptedEvent> out) throws Exception {
+        if (place.value() == null) {
+            List<AcceptedEvent> stillWaiting = new ArrayList<>();
+            for (AcceptedEvent w : waiting.get()) {
+                if (w.eventTime() + allowedLateness <= timestamp) {
+                    ctx.output(Outputs.DEAD_LETTERS, orphan(w));
+                } else {
+                    stillWaiting.add(w);
+                }
+            }
+            waiting.update(stillWaiting);
+        }
+        Long last = lastEventTime.value();
+        if (last != null && timestamp >= last + caseRetention) {
+            place.clear();
+            lastEventTime.clear();
+            waiting.clear();
+        }
+    }
+
+    private void remember(long eventTime, Context ctx) throws Exception {
+        Long last = lastEventTime.value();
+        if (last == null || eventTime > last) {
+            lastEventTime.update(eventTime);
+            ctx.timerService().registerEventTimeTimer(eventTime + caseRetention);
+        }
+    }
+
+    private void releaseWaiting(CasePlace opened, Collector<AcceptedEvent> out) throws Exception {
+        CasePlace current = opened;
+        for (AcceptedEvent w : waiting.get()) {
+            out.collect(w.withEvent(current.applyTo(w.event())));
+            current = current.updatedBy(w.event());
+        }
+        place.update(current);
+        waiting.clear();
+    }
+
+    private DeadLetter orphan(AcceptedEvent w) {
+        return DeadLetter.fromKafka(w.topic(), w.partition(), w.offset(), Instant.ofEpochMilli(w.receivedAt()),
+                Rejection.orphanCaseEvent(w.event().caseId(), Duration.ofMillis(allowedLateness)), w.event().id(), w.original());
+    }
+}

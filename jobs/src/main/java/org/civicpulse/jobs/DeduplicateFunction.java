@@ -1,0 +1,86 @@
+package org.civicpulse.jobs;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.civicpulse.contract.DeadLetter;
+import org.civicpulse.contract.EventCodec;
+import org.civicpulse.contract.Rejection;
+
+/**
+ * Keyed by event id: sends events later than the allowed lateness to the late side output,
+ * counts an id once (a repeat with the same content is dropped silently) and sends a repeat
+ * with different content to dead-letter as {@code CONFLICTING_DUPLICATE} (the first wins).
+ *
+ * <p>An id is remembered until the watermark passes its event time plus the allowed lateness
+ * after that any copy of it is too late anyway, so the state stays bounded.
+ */
+public final class DeduplicateFunction extends KeyedProcessFunction<String, AcceptedEvent, AcceptedEvent> {
+    private static final long serialVersionUID = 1L;
+    private final long allowedLateness;
+    private transient ValueState<Long> contentHash;
+    private transient EventCodec codec;
+
+    public DeduplicateFunction(Duration allowedLateness) {
+        this.allowedLateness = allowedLateness.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        contentHash = getRuntimeContext().getState(new ValueStateDescriptor<>("content-hash", Types.LONG));
+        codec = new EventCodec();
+    }
+
+    @Override
+    public void processElement(AcceptedEvent in, Context ctx, Collector<AcceptedEvent> out) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        if (isLate(in.eventTime(), watermark, allowedLateness)) {
+            ctx.output(Outputs.LATE, new LateEvent(in, watermark));
+            return;
+        }
+        long hash = hash(codec.encode(in.event()));
+        Long seen = contentHash.value();
+        if (seen == null) {
+            contentHash.update(hash);
+            ctx.timerService().registerEventTimeTimer(in.eventTime() + allowedLateness + 1);
+            out.collect(in);
+        } else if (seen != hash) {
+            ctx.output(Outputs.DEAD_LETTERS, DeadLetter.fromKafka(in.topic(), in.partition(), in.offset(),
+                    Instant.ofEpochMilli(in.receivedAt()), Rejection.conflictingDuplicate(in.event().id()),
+                    in.event().id(), in.original()));
+        }
+        // else: the same id with the same content again — counted once, silently.
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AcceptedEvent> out) {
+        contentHash.clear();
+    }
+
+    /** An event is too late when it lies more than the allowed lateness behind the watermark. */
+    static boolean isLate(long eventTime, long watermark, long allowedLateness) {
+        return watermark != Long.MIN_VALUE && eventTime < watermark - allowedLateness;
+    }
+
+    /** The first 8 bytes of SHA-256 of the canonical encoding: content equality without keeping the text. */
+    static long hash(String canonical) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            long h = 0;
+            for (int i = 0; i < 8; i++) {
+                h = (h << 8) | (d[i] & 0xff);
+            }
+            return h;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.civicpulse.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.civicpulse.contract.Setting;
+import org.civicpulse.contract.Settings;
+
+/** Starts the Flink job in its own JVM (a local MiniCluster) and tells when it is running. */
+public final class FlinkJobProcess {
+    public static final String MAIN_CLASS = "org.civicpulse.jobs.IngestJob";
+
+    private FlinkJobProcess() {
+    }
+
+    /** Starts the job JVM with {@code classpath} and waits until Flink's REST API reports it RUNNING. */
+    public static ChildProcess start(Settings settings, String classpath, Duration timeout) {
+        int restPort = settings.getInt(Setting.FLINK_REST_PORT);
+        if (Ports.inUse(restPort)) {
+            throw new IllegalStateException("Port " + restPort + " (Flink REST) is already in use: is another "
+                    + "CivicPulse running? Stop it, or set " + Setting.FLINK_REST_PORT.envVar());
+        }
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dorg.slf4j.simpleLogger.log.org.civicpulse=info",
+                "-Dorg.slf4j.simpleLogger.showDateTime=true"));
+        settings.asSystemProperties().forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        Path log = settings.dataDir().resolve("logs/flink-job.log");
+        ChildProcess job = ChildProcess.start("flink-job",
+                ChildProcess.javaCommand(classpath, jvm, MAIN_CLASS, List.of()), log, Map.of());
+        try {
+            Wait.until("the Flink job to be RUNNING (log: " + log + ")", timeout, () -> {
+                if (!job.isAlive()) {
+                    throw new IllegalStateException("The Flink job exited:\n" + job.tail(30));
+                }
+                return isRunning(restPort);
+            });
+        } catch (RuntimeException e) {
+            String tail = job.tail(30);
+            job.stop(Duration.ofSeconds(10));
+            throw new IllegalStateException(e.getMessage() + "\n" + tail, e);
+        }
+        return job;
+    }
+
+    /** True when Flink's REST API on {@code restPort} lists a RUNNING job. */
+    public static boolean isRunning(int restPort) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + restPort + "/jobs/overview"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"state\":\"RUNNING\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

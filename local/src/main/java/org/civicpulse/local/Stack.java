@@ -1,0 +1,146 @@
+package org.civicpulse.local;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.civicpulse.contract.Setting;
+import org.civicpulse.contract.Settings;
+import org.civicpulse.storage.ClickHouseDb;
+import org.civicpulse.storage.Migrations;
+
+/**
+ * The whole local stack — ClickHouse, Kafka, the Flink job and the dashboard — started in order,
+ * supervised (a child that dies is restarted; the Flink job resumes from its latest checkpoint),
+ * and stopped in reverse order.
+ */
+public final class Stack implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private final Settings settings;
+    private final StackLayout layout;
+    private final PrintStream out;
+    private LocalClickHouse clickHouse;
+    private LocalKafka kafka;
+    private ChildProcess flinkJob;
+    private ChildProcess dashboard;
+    private volatile boolean stopping;
+    private String token;
+
+    public Stack(Settings settings, StackLayout layout, PrintStream out) {
+        this.settings = settings;
+        this.layout = layout;
+        this.out = out;
+    }
+
+    /** Starts every part and waits until each answers. */
+    public void start(String operatorToken) {
+        this.token = operatorToken;
+        step("ClickHouse", () -> {
+            clickHouse = LocalClickHouse.start(settings, START_TIMEOUT);
+            try (ClickHouseDb db = ClickHouseDb.writer(settings)) {
+                Migrations.apply(db);
+            }
+        });
+        step("Kafka", () -> kafka = LocalKafka.start(settings, layout.brokerClasspath(), START_TIMEOUT));
+        step("Flink job", () -> flinkJob = FlinkJobProcess.start(settings, layout.jobsClasspath(), START_TIMEOUT));
+        step("dashboard", () -> dashboard = startDashboard());
+    }
+
+    private void step(String what, Runnable action) {
+        long t0 = System.nanoTime();
+        out.printf("starting %s…%n", what);
+        action.run();
+        out.printf("  %s ready in %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private ChildProcess startDashboard() {
+        int port = settings.getInt(Setting.DASHBOARD_PORT);
+        if (Ports.inUse(port)) {
+            throw new IllegalStateException("Port " + port + " (dashboard) is already in use: set "
+                    + Setting.DASHBOARD_PORT.envVar() + " to another port");
+        }
+        List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx1g",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dorg.slf4j.simpleLogger.log.org.civicpulse=info"));
+        settings.with(Setting.TOKEN, token).asSystemProperties().forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        Path log = settings.dataDir().resolve("logs/dashboard.log");
+        ChildProcess p = ChildProcess.start("dashboard", ChildProcess.javaCommand(layout.dashboardClasspath(), jvm,
+                "org.civicpulse.dashboard.DashboardMain", List.of()), log, Map.of());
+        Wait.until("the dashboard to answer on port " + port + " (log: " + log + ")", START_TIMEOUT, () -> {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("The dashboard exited:\n" + p.tail(30));
+            }
+            return healthAnswers(port);
+        });
+        return p;
+    }
+
+    private static boolean healthAnswers(int port) {
+        try {
+            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Blocks, restarting any child that dies, until {@link #close()} is called. */
+    public void supervise() throws InterruptedException {
+        while (!stopping) {
+            synchronized (this) {
+                wait(1000);
+            }
+            if (stopping) {
+                return;
+            }
+            restartIfDead();
+        }
+    }
+
+    private synchronized void restartIfDead() {
+        try {
+            if (!clickHouse.process().isAlive()) {
+                out.println("ClickHouse stopped unexpectedly; restarting it");
+                clickHouse = LocalClickHouse.start(settings, START_TIMEOUT);
+            }
+            if (!kafka.process().isAlive()) {
+                out.println("Kafka stopped unexpectedly; restarting it");
+                kafka = LocalKafka.start(settings, layout.brokerClasspath(), START_TIMEOUT);
+            }
+            if (!flinkJob.isAlive()) {
+                out.println("The Flink job stopped unexpectedly; restarting it from its latest checkpoint");
+                flinkJob = FlinkJobProcess.start(settings, layout.jobsClasspath(), START_TIMEOUT);
+            }
+            if (!dashboard.isAlive()) {
+                out.println("The dashboard stopped unexpectedly; restarting it");
+                dashboard = startDashboard();
+            }
+        } catch (RuntimeException e) {
+            out.println("Restart failed, will retry: " + e.getMessage());
+        }
+    }
+
+    /** Stops every child, newest first. */
+    @Override
+    public synchronized void close() {
+        stopping = true;
+        notifyAll();
+        for (AutoCloseable c : new AutoCloseable[] {dashboard, flinkJob, kafka, clickHouse}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    out.println("Stopping failed: " + e.getMessage());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.civicpulse.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.civicpulse.contract.CivicEvent;
+import org.civicpulse.contract.DeadLetter;
+import org.civicpulse.contract.EventType;
+import org.civicpulse.contract.Rejection;
+import org.civicpulse.contract.Settings;
+import org.civicpulse.contract.Source;
+import org.civicpulse.storage.ClickHouseDb;
+import org.civicpulse.storage.ClickHouseDbException;
+import org.civicpulse.storage.DeadLetterRow;
+import org.civicpulse.storage.EventQueries;
+import org.civicpulse.storage.LateEventRow;
+import org.civicpulse.storage.Migrations;
+import org.civicpulse.storage.RawEventRow;
+import org.civicpulse.storage.Retention;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The private ClickHouse 18.16 server, the migrations, the row mappers and the read path, for real. */
+@ExtendWith(LocalServicesExtension.class)
+class ClickHouseStorageITCase {
+    private static final Instant T0 = Instant.parse("2026-11-20T01:15:03.120Z");
+
+    @Test
+    void shouldApplyEachMigrationOnce(LocalServices services) {
+        Settings s = services.isolated("migrations");
+        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
+            assertThat(Migrations.apply(db)).isZero();
+            assertThat(db.queryLong("SELECT count() AS n FROM schema_migrations")).isEqualTo(Migrations.all().size());
+        }
+    }
+
+    @Test
+    void shouldMatchEveryMapperColumnListToItsTable(LocalServices services) {
+        Settings s = services.isolated("columns");
+        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
+            assertThat(columns(db, RawEventRow.TABLE)).isEqualTo(RawEventRow.COLUMNS);
+            assertThat(columns(db, DeadLetterRow.TABLE)).isEqualTo(DeadLetterRow.COLUMNS);
+            assertThat(columns(db, LateEventRow.TABLE)).isEqualTo(LateEventRow.COLUMNS);
+        }
+    }
+
+    @Test
+    void shouldReadAnEventWrittenTwiceOnceThroughFinal(LocalServices services) {
+        Settings s = services.isolated("final");
+        CivicEvent e = new CivicEvent("e-1", Source.HOTLINE, EventType.CREATED, "c-1", T0, "110101", "东华门街道",
+                "ILLEGAL_PARKING_MOTOR", null, 39.91, 116.40, "王府井大街1号", true, null, null, null, null);
+        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
+            byte[] row = (RawEventRow.json(e, null, "t", 0, 7, Instant.now()) + "\n").getBytes(StandardCharsets.UTF_8);
+            db.insertJsonEachRow(RawEventRow.TABLE, row);
+            db.insertJsonEachRow(RawEventRow.TABLE, row);
+            EventQueries q = new EventQueries(db);
+            assertThat(q.rawCount()).isEqualTo(1);
+            assertThat(q.countsBySourceDistrictCategory()).containsExactly(
+                    java.util.Map.entry("HOTLINE|110101|ILLEGAL_PARKING_MOTOR", 1L));
+            JsonNode stored = db.query("SELECT toString(occurred_at) AS t, occurred_ms, street, urgent "
+                    + "FROM raw_events FINAL").get(0);
+            assertThat(stored.get("t").asText()).isEqualTo("2026-11-20 09:15:03");
+            assertThat(stored.get("occurred_ms").asInt()).isEqualTo(120);
+            assertThat(stored.get("street").asText()).isEqualTo("东华门街道");
+            assertThat(stored.get("urgent").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldKeepDeadLetterOriginalTextAndReason(LocalServices services) {
+        Settings s = services.isolated("deadletters");
+        DeadLetter d = DeadLetter.fromReplay("day.jsonl", 7, T0, Rejection.invalidJson("unexpected character"), "{not json 'quoted' \\ }");
+        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
+            db.insertJsonEachRow(DeadLetterRow.TABLE,
+                    (DeadLetterRow.json(d, Instant.now()) + "\n").getBytes(StandardCharsets.UTF_8));
+            List<JsonNode> rows = new EventQueries(db).deadLetters(10);
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0).get("reason").asText()).isEqualTo("INVALID_JSON");
+            assertThat(rows.get(0).get("line_number").asLong()).isEqualTo(7);
+            assertThat(rows.get(0).get("original").asText()).isEqualTo("{not json 'quoted' \\ }");
+        }
+    }
+
+    @Test
+    void shouldDropRawPartitionsOlderThanRetention(LocalServices services) {
+        Settings s = services.isolated("retention");
+        LocalDate today = LocalDate.of(2026, 11, 22);
+        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
+            for (String day : List.of("2025-10-01T04:00:00Z", "2026-11-01T04:00:00Z")) {
+                CivicEvent e = new CivicEvent("e-" + day, Source.GRID, EventType.CREATED, "c-" + day,
+                        Instant.parse(day), "110102", null, "ENV_SANITATION", null, null, null, null, false, null,
+                        null, null, null);
+                db.insertJsonEachRow(RawEventRow.TABLE, (RawEventRow.json(e, null, "t", 0, 1, Instant.now()) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(Retention.dropOlderThan(db, RawEventRow.TABLE, 400, today))
+                    .containsExactly(LocalDate.of(2025, 10, 1));
+            assertThat(new EventQueries(db).rawCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldRefuseWritesFromTheReadOnlyUser(LocalServices services) {
+        Settings s = services.isolated("readonly");
+        try (ClickHouseDb reader = ClickHouseDb.reader(s)) {
+            assertThat(reader.queryLong("SELECT count() AS n FROM raw_events")).isZero();
+            assertThatThrownBy(() -> reader.execute("INSERT INTO raw_events (id) VALUES ('x')"))
+                    .isInstanceOf(ClickHouseDbException.class);
+            assertThatThrownBy(() -> reader.execute("DROP TABLE raw_events"))
+                    .isInstanceOf(ClickHouseDbException.class);
+        }
+    }
+
+    private static List<String> columns(ClickHouseDb db, String table) {
+        return db.query("SELECT name FROM system.columns WHERE database = currentDatabase() AND table = '"
+                + table + "'").stream().map(r -> r.get("name").asText()).toList();
+    }
+}
