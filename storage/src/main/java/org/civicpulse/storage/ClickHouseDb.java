@@ -31,15 +31,23 @@ public final class ClickHouseDb implements AutoCloseable {
 
     private final Client client;
     private final String database;
+    private final String url;
+    private final String user;
+    private final String password;
     private final ObjectMapper json = new ObjectMapper();
 
     private ClickHouseDb(String url, String user, String password, String database) {
         this.database = identifier(database);
+        this.url = url;
+        this.user = user;
+        this.password = password;
         this.client = new Client.Builder()
                 .addEndpoint(url)
                 .setUsername(user)
                 .setPassword(password)
-                .setDefaultDatabase(this.database)
+                // 18.16 ignores the X-ClickHouse-Database header the client sends; it reads the
+                // database from the URL parameter, which a server setting becomes.
+                .serverSetting("database", this.database)
                 .compressServerResponse(false)
                 .compressClientRequest(false)
                 .setConnectTimeout(5, ChronoUnit.SECONDS)
@@ -67,6 +75,13 @@ public final class ClickHouseDb implements AutoCloseable {
         return name;
     }
 
+    /** Creates this connection's database if it does not exist (through the server's default database). */
+    public void createDatabaseIfMissing() {
+        try (ClickHouseDb bootstrap = new ClickHouseDb(url, user, password, "default")) {
+            bootstrap.execute("CREATE DATABASE IF NOT EXISTS " + database);
+        }
+    }
+
     public String database() {
         return database;
     }
@@ -77,13 +92,13 @@ public final class ClickHouseDb implements AutoCloseable {
 
     /** Runs a statement that returns no rows (DDL, ALTER). */
     public void execute(String sql) {
-        await(client.execute(sql));
+        await(() -> client.execute(sql));
     }
 
     /** Runs a SELECT and returns its rows; the SQL must not carry a FORMAT clause. */
     public List<JsonNode> query(String sql) {
         List<JsonNode> rows = new ArrayList<>();
-        try (QueryResponse response = await(client.query(sql + JSON_SETTINGS));
+        try (QueryResponse response = await(() -> client.query(sql + JSON_SETTINGS));
              BufferedReader reader = new BufferedReader(
                      new InputStreamReader(response.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -111,8 +126,8 @@ public final class ClickHouseDb implements AutoCloseable {
 
     /** Inserts rows given as JSONEachRow text (one JSON object per line). */
     public void insertJsonEachRow(String table, byte[] rows) {
-        try (var response = await(client.insert(identifier(table), new ByteArrayInputStream(rows),
-                ClickHouseFormat.JSONEachRow))) {
+        try (var response = await(() -> client.insert(identifier(table),
+                new ByteArrayInputStream(rows), ClickHouseFormat.JSONEachRow))) {
             // 18.16 sends no summary header, so the written-row count is not available: nothing to check.
         } catch (ClickHouseDbException e) {
             throw e;
@@ -126,9 +141,14 @@ public final class ClickHouseDb implements AutoCloseable {
         client.close();
     }
 
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+    /** Runs a client call; the client fails both by throwing and through the future, so both are caught. */
+    private static <T> T await(java.util.function.Supplier<java.util.concurrent.CompletableFuture<T>> call) {
         try {
-            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return call.get().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ClickHouseDbException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ClickHouseDbException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClickHouseDbException("Interrupted while waiting for ClickHouse", e);

@@ -30,7 +30,7 @@ public final class Migrations {
 
     /** Creates the database if needed and applies every migration not yet recorded; returns how many ran. */
     public static int apply(ClickHouseDb db) {
-        db.execute("CREATE DATABASE IF NOT EXISTS " + db.database());
+        db.createDatabaseIfMissing();
         db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String, "
                 + "applied_at DateTime) ENGINE = MergeTree ORDER BY version");
         Set<Integer> applied = new TreeSet<>();
