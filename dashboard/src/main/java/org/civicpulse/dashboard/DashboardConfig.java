@@ -53,7 +53,8 @@ public record DashboardConfig(
                 json.getString(Setting.CLICKHOUSE_READER_USER.key()),
                 json.getString(Setting.CLICKHOUSE_READER_PASSWORD.key()),
                 json.getInteger(Setting.FLINK_REST_PORT.key()),
-                Duration.ofMillis(json.getLong(CHECK_TIMEOUT_MS, DEFAULT_CHECK_TIMEOUT.toMillis())));
+                Duration.ofMillis(
+                        json.getLong(CHECK_TIMEOUT_MS, DEFAULT_CHECK_TIMEOUT.toMillis())));
     }
 
     /** The verticle configuration, keyed by the setting keys. */
@@ -71,7 +72,7 @@ public record DashboardConfig(
                 .put(CHECK_TIMEOUT_MS, checkTimeout.toMillis());
     }
 
-    /** Settings for {@code ClickHouseDb.reader}: only the keys given here, never the environment. */
+    /** Settings for {@code ClickHouseDb.reader}: only these keys, never the environment. */
     public Settings clickHouseSettings() {
         return Settings.resolve(Map.of(), new Properties(), Map.of(
                 Setting.CLICKHOUSE_URL.key(), clickHouseUrl,

@@ -97,7 +97,7 @@ public final class HealthChecks {
     public Future<Check> clickHouse() {
         return vertx.executeBlocking(clickHouse::ping, false)
                 .map(up -> up ? Check.up("ping answered")
-                        : Check.down("no answer to ping within 2 s"))
+                        : Check.down("did not answer a ping"))
                 .recover(e -> Future.succeededFuture(Check.down(reason(e))));
     }
 
@@ -126,7 +126,8 @@ public final class HealthChecks {
             }
             seen.add(line);
         }
-        return Check.down(seen.isEmpty() ? "no job submitted" : "no running job (" + String.join(", ", seen) + ")");
+        return Check.down(seen.isEmpty() ? "no job submitted"
+                : "no running job (" + String.join(", ", seen) + ")");
     }
 
     /** Releases the Kafka admin client and the HTTP client. */
@@ -178,7 +179,6 @@ public final class HealthChecks {
                 || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
             return "no answer within " + timeout.toMillis() + " ms";
         }
-        String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+        return Replies.describe(cause);
     }
 }

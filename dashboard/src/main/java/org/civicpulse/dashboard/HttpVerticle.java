@@ -41,13 +41,24 @@ public final class HttpVerticle extends VerticleBase {
                             .requestHandler(router(auth, index.result()))
                             .listen(config.port(), config.host());
                 })
-                .recover(e -> Future.failedFuture(new IllegalStateException("Cannot serve on "
-                        + config.host() + ":" + config.port() + ": " + e.getMessage(), e)))
+                .recover(e -> release().transform(released -> Future.failedFuture(
+                        new IllegalStateException("Cannot serve on " + config.host() + ":"
+                                + config.port() + ": " + Replies.describe(e), e))))
                 .onSuccess(s -> server = s);
     }
 
     @Override
     public Future<?> stop() {
+        return release();
+    }
+
+    /** The port the server listens on (the real one when configured with port 0). */
+    public int port() {
+        return server.actualPort();
+    }
+
+    // Also called when start fails: Vert.x calls stop() only for a deployed verticle.
+    private Future<Void> release() {
         Future<Void> closed = health == null ? Future.succeededFuture() : health.close();
         return closed.eventually(() -> vertx.executeBlocking(() -> {
             if (clickHouse != null) {
@@ -55,11 +66,6 @@ public final class HttpVerticle extends VerticleBase {
             }
             return null;
         }));
-    }
-
-    /** The port the server listens on (the real one when configured with port 0). */
-    public int port() {
-        return server.actualPort();
     }
 
     private Router router(Auth auth, Buffer indexPage) {
@@ -86,9 +92,9 @@ public final class HttpVerticle extends VerticleBase {
         vertx.executeBlocking(() -> CountsReport.read(queries, Instant.now()), false)
                 .onSuccess(report -> Replies.json(ctx, 200, report))
                 .onFailure(e -> {
-                    LOG.warn("Counts query failed: {}", e.getMessage());
+                    LOG.warn("Counts query failed: {}", Replies.describe(e));
                     Replies.error(ctx, 503, "ClickHouse is not answering, counts are unavailable: "
-                            + e.getMessage());
+                            + Replies.describe(e));
                 });
     }
 }

@@ -53,6 +53,19 @@ public final class Replies {
         }
     }
 
+    /** The most telling message of a failure: its root cause's, e.g. "Connection refused". */
+    public static String describe(Throwable failure) {
+        Throwable root = failure;
+        String message = failure.getMessage();
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+            if (root.getMessage() != null && !root.getMessage().isBlank()) {
+                message = root.getMessage();
+            }
+        }
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
     private static HttpServerResponse start(RoutingContext ctx, int status, String contentType) {
         return ctx.response()
                 .setStatusCode(status)

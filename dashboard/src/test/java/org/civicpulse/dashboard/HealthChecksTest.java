@@ -20,8 +20,8 @@ class HealthChecksTest {
 
     @Test
     void shouldCountFlinkDownWhenNoJobRuns() {
-        JsonObject overview = new JsonObject(
-                "{\"jobs\":[{\"jid\":\"a\",\"name\":\"civicpulse-jobs\",\"state\":\"RESTARTING\"}]}");
+        JsonObject overview = new JsonObject("{\"jobs\":[{\"jid\":\"a\","
+                + "\"name\":\"civicpulse-jobs\",\"state\":\"RESTARTING\"}]}");
 
         Check check = HealthChecks.flinkCheck(overview);
 
@@ -47,7 +47,8 @@ class HealthChecksTest {
 
     @Test
     void shouldBeUpWhenEveryCheckIsUp() {
-        Health health = new Health(new Check(true, "a"), new Check(true, "b"), new Check(true, "c"));
+        Health health = new Health(new Check(true, "a"), new Check(true, "b"),
+                new Check(true, "c"));
 
         assertThat(health.toJson().getString("status")).isEqualTo("UP");
     }

@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -16,17 +17,19 @@ import org.civicpulse.contract.EventCodec;
 import org.civicpulse.contract.Rejection;
 
 /**
- * Keyed by event id: sends events later than the allowed lateness to the late side output,
- * counts an id once (a repeat with the same content is dropped silently) and sends a repeat
- * with different content to dead-letter as {@code CONFLICTING_DUPLICATE} (the first wins).
+ * Keyed by case (or by event id when there is no case, see {@link org.civicpulse.contract.CivicEvent#key()}):
+ * sends events later than the allowed lateness to the late side output, counts an id once (a
+ * repeat with the same content is dropped silently) and sends a repeat with different content to
+ * dead-letter as {@code CONFLICTING_DUPLICATE} (the first wins). Keying by case rather than by id
+ * keeps a case's events in the order they were read, for the case gate downstream.
  *
- * <p>An id is remembered until the watermark passes its event time plus the allowed lateness
+ * <p>An id is remembered until the watermark passes its event time plus the allowed lateness;
  * after that any copy of it is too late anyway, so the state stays bounded.
  */
 public final class DeduplicateFunction extends KeyedProcessFunction<String, AcceptedEvent, AcceptedEvent> {
     private static final long serialVersionUID = 1L;
     private final long allowedLateness;
-    private transient ValueState<Long> contentHash;
+    private transient MapState<String, SeenEvent> seen;
     private transient EventCodec codec;
 
     public DeduplicateFunction(Duration allowedLateness) {
@@ -35,7 +38,8 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Acce
 
     @Override
     public void open(OpenContext openContext) {
-        contentHash = getRuntimeContext().getState(new ValueStateDescriptor<>("content-hash", Types.LONG));
+        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-events", Types.STRING,
+                TypeInformation.of(SeenEvent.class)));
         codec = new EventCodec();
     }
 
@@ -47,12 +51,13 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Acce
             return;
         }
         long hash = hash(codec.encode(in.event()));
-        Long seen = contentHash.value();
-        if (seen == null) {
-            contentHash.update(hash);
-            ctx.timerService().registerEventTimeTimer(in.eventTime() + allowedLateness + 1);
+        SeenEvent first = seen.get(in.event().id());
+        if (first == null) {
+            long forgetAt = in.eventTime() + allowedLateness + 1;
+            seen.put(in.event().id(), new SeenEvent(hash, forgetAt));
+            ctx.timerService().registerEventTimeTimer(forgetAt);
             out.collect(in);
-        } else if (seen != hash) {
+        } else if (first.hash() != hash) {
             ctx.output(Outputs.DEAD_LETTERS, DeadLetter.fromKafka(in.topic(), in.partition(), in.offset(),
                     Instant.ofEpochMilli(in.receivedAt()), Rejection.conflictingDuplicate(in.event().id()),
                     in.event().id(), in.original()));
@@ -61,8 +66,17 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Acce
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AcceptedEvent> out) {
-        contentHash.clear();
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AcceptedEvent> out) throws Exception {
+        var it = seen.iterator();
+        while (it.hasNext()) {
+            if (it.next().getValue().forgetAt() <= timestamp) {
+                it.remove();
+            }
+        }
+    }
+
+    /** What is remembered of an id: a hash of its first content, and when to forget it. */
+    public record SeenEvent(long hash, long forgetAt) {
     }
 
     /** An event is too late when it lies more than the allowed lateness behind the watermark. */

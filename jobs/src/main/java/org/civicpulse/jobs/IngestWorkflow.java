@@ -14,7 +14,7 @@ import org.civicpulse.contract.Settings;
  * plug in bounded sources and collecting sinks.
  *
  * <pre>
- * input ─► validate ─► event time ─► dedup (by id) ─► case gate (by case) ─► accepted sink
+ * input ─► validate ─► event time ─► dedup (by case) ─► case gate (by case) ─► accepted sink
  *             │                         │    └─ late ─► late sink               │
  *             └────────── dead letters ─┴───────────────────────────────────────┴─► dead-letter sinks
  * </pre>
@@ -49,7 +49,7 @@ public final class IngestWorkflow {
 
         SingleOutputStreamOperator<AcceptedEvent> unique = validated
                 .assignTimestampsAndWatermarks(eventTime).name("event-time").uid("event-time")
-                .keyBy(e -> e.event().id())
+                .keyBy(e -> e.event().key())
                 .process(new DeduplicateFunction(lateness))
                 .name("deduplicate").uid("deduplicate");
 
