@@ -73,6 +73,9 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Acce
                 it.remove();
             }
         }
+        if (seen.isEmpty()) {
+            seen.clear(); // drops the key's empty map too, so a quiet case leaves no state behind
+        }
     }
 
     /** What is remembered of an id: a hash of its first content, and when to forget it. */
