@@ -106,6 +106,9 @@ public final class Stack implements AutoCloseable {
     }
 
     private synchronized void restartIfDead() {
+        if (stopping) {
+            return; // close() ran while this call waited for the lock: nothing may start again
+        }
         try {
             if (!clickHouse.process().isAlive()) {
                 out.println("ClickHouse stopped unexpectedly; restarting it");
