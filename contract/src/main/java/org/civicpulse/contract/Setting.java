@@ -46,7 +46,8 @@ public enum Setting {
     FLINK_PARALLELISM("flink.parallelism", "2", "Parallelism of the job"),
     FLINK_CHECKPOINT_INTERVAL("flink.checkpoint.interval", "PT10S", "Checkpoint interval"),
     FLINK_CHECKPOINT_DIR("flink.checkpoint.dir", "", "Checkpoint folder URI; empty means <data.dir>/flink/checkpoints"),
-    FLINK_REST_PORT("flink.rest.port", "18081", "Local MiniCluster only: port of Flink's REST API (health)"),
+    FLINK_REST_HOST("flink.rest.host", "127.0.0.1", "Host of Flink's REST API, asked for the job's health"),
+    FLINK_REST_PORT("flink.rest.port", "18081", "Port of Flink's REST API (the local MiniCluster serves it here)"),
 
     DASHBOARD_PORT("dashboard.port", "8080", "HTTP port of the dashboard server"),
     DASHBOARD_HOST("dashboard.host", "0.0.0.0", "Address the dashboard server binds"),

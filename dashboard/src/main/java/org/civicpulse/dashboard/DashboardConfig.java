@@ -17,6 +17,7 @@ public record DashboardConfig(
         String clickHouseDatabase,
         String clickHouseReaderUser,
         String clickHouseReaderPassword,
+        String flinkRestHost,
         int flinkRestPort,
         Duration checkTimeout) {
 
@@ -39,7 +40,8 @@ public record DashboardConfig(
         return new DashboardConfig(s.get(Setting.DASHBOARD_HOST), s.getInt(Setting.DASHBOARD_PORT),
                 s.get(Setting.TOKEN), s.get(Setting.KAFKA_BOOTSTRAP), s.get(Setting.CLICKHOUSE_URL),
                 s.get(Setting.CLICKHOUSE_DATABASE), s.get(Setting.CLICKHOUSE_READER_USER),
-                s.get(Setting.CLICKHOUSE_READER_PASSWORD), s.getInt(Setting.FLINK_REST_PORT),
+                s.get(Setting.CLICKHOUSE_READER_PASSWORD), s.get(Setting.FLINK_REST_HOST),
+                s.getInt(Setting.FLINK_REST_PORT),
                 DEFAULT_CHECK_TIMEOUT);
     }
 
@@ -52,6 +54,7 @@ public record DashboardConfig(
                 json.getString(Setting.CLICKHOUSE_DATABASE.key()),
                 json.getString(Setting.CLICKHOUSE_READER_USER.key()),
                 json.getString(Setting.CLICKHOUSE_READER_PASSWORD.key()),
+                json.getString(Setting.FLINK_REST_HOST.key(), "127.0.0.1"),
                 json.getInteger(Setting.FLINK_REST_PORT.key()),
                 Duration.ofMillis(
                         json.getLong(CHECK_TIMEOUT_MS, DEFAULT_CHECK_TIMEOUT.toMillis())));
@@ -68,6 +71,7 @@ public record DashboardConfig(
                 .put(Setting.CLICKHOUSE_DATABASE.key(), clickHouseDatabase)
                 .put(Setting.CLICKHOUSE_READER_USER.key(), clickHouseReaderUser)
                 .put(Setting.CLICKHOUSE_READER_PASSWORD.key(), clickHouseReaderPassword)
+                .put(Setting.FLINK_REST_HOST.key(), flinkRestHost)
                 .put(Setting.FLINK_REST_PORT.key(), flinkRestPort)
                 .put(CHECK_TIMEOUT_MS, checkTimeout.toMillis());
     }
@@ -84,8 +88,8 @@ public record DashboardConfig(
     /** The same configuration with another port (tests use port 0). */
     public DashboardConfig withPort(int newPort) {
         return new DashboardConfig(host, newPort, token, kafkaBootstrap, clickHouseUrl,
-                clickHouseDatabase, clickHouseReaderUser, clickHouseReaderPassword, flinkRestPort,
-                checkTimeout);
+                clickHouseDatabase, clickHouseReaderUser, clickHouseReaderPassword, flinkRestHost,
+                flinkRestPort, checkTimeout);
     }
 
     @Override
@@ -93,7 +97,7 @@ public record DashboardConfig(
         // Logs must never carry the token or the password.
         return "DashboardConfig[" + host + ":" + port + ", kafka=" + kafkaBootstrap
                 + ", clickhouse=" + clickHouseUrl + "/" + clickHouseDatabase + " as "
-                + clickHouseReaderUser + ", flinkRestPort=" + flinkRestPort
+                + clickHouseReaderUser + ", flink=" + flinkRestHost + ":" + flinkRestPort
                 + ", checkTimeout=" + checkTimeout + "]";
     }
 }

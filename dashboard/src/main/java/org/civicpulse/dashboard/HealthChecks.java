@@ -24,12 +24,12 @@ import org.civicpulse.storage.ClickHouseDb;
 
 /** Asks Kafka, ClickHouse and the Flink job whether they are up, each within a time limit. */
 public final class HealthChecks {
-    private static final String FLINK_HOST = "127.0.0.1";
     private static final String FLINK_JOBS = "/jobs/overview";
 
     private final Vertx vertx;
     private final String kafkaBootstrap;
     private final ClickHouseDb clickHouse;
+    private final String flinkRestHost;
     private final int flinkRestPort;
     private final Duration timeout;
     private final HttpClient http;
@@ -39,6 +39,7 @@ public final class HealthChecks {
         this.vertx = vertx;
         this.kafkaBootstrap = config.kafkaBootstrap();
         this.clickHouse = clickHouse;
+        this.flinkRestHost = config.flinkRestHost();
         this.flinkRestPort = config.flinkRestPort();
         this.timeout = config.checkTimeout();
         this.http = vertx.createHttpClient(new HttpClientOptions()
@@ -104,7 +105,7 @@ public final class HealthChecks {
     /** Flink: the local job's REST API lists a RUNNING job. */
     public Future<Check> flink() {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET)
-                .setHost(FLINK_HOST).setPort(flinkRestPort).setURI(FLINK_JOBS)
+                .setHost(flinkRestHost).setPort(flinkRestPort).setURI(FLINK_JOBS)
                 .setConnectTimeout(timeout.toMillis()).setIdleTimeout(timeout.toMillis());
         return http.request(request)
                 .compose(req -> req.send())

@@ -186,7 +186,7 @@ class HttpVerticleTest {
     private static DashboardConfig config(int port) throws IOException {
         return new DashboardConfig("127.0.0.1", port, TOKEN, "127.0.0.1:" + closedPort(),
                 "http://127.0.0.1:" + closedPort(), "civicpulse", "civicpulse_reader",
-                "reader-password", closedPort(), Duration.ofMillis(500));
+                "reader-password", "127.0.0.1", closedPort(), Duration.ofMillis(500));
     }
 
     private static int closedPort() throws IOException {
