@@ -11,8 +11,6 @@ export CIVICPULSE_DATA_DIR="$DATA" CIVICPULSE_DASHBOARD_PORT=28080 CIVICPULSE_CL
        CIVICPULSE_CLICKHOUSE_TCP_PORT=29000 CIVICPULSE_KAFKA_BOOTSTRAP=127.0.0.1:29092 \
        CIVICPULSE_KAFKA_CONTROLLER_PORT=29093 CIVICPULSE_FLINK_REST_PORT=28081
 cd "$ROOT"
-./civicpulse help >/dev/null
-CIVICPULSE_SKIP_BUILD=0 ./civicpulse reset --yes >/dev/null 2>&1 || true
 # Build first (not timed), so the start-up figure is for a built tree.
 mvn -q -B -DskipTests install
 mkdir -p target && touch target/.built
