@@ -87,6 +87,25 @@ public final class ChildProcess implements AutoCloseable {
         return log;
     }
 
+    /**
+     * Waits until {@code ready} holds; fails at once, with the end of the log, if the process exits
+     * first, and stops the process when it does not get ready in time.
+     */
+    public void awaitReady(String what, Duration timeout, java.util.function.BooleanSupplier ready) {
+        try {
+            Wait.until(what + " (log: " + log + ")", timeout, () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited:\n" + tail(30));
+                }
+                return ready.getAsBoolean();
+            });
+        } catch (RuntimeException e) {
+            String tail = tail(30);
+            stop(Duration.ofSeconds(10));
+            throw new IllegalStateException(e.getMessage() + "\n" + tail, e);
+        }
+    }
+
     /** Kills the process at once, as a crash would (SIGKILL). */
     public void kill() {
         process.destroyForcibly();

@@ -1,10 +1,5 @@
 package org.civicpulse.local;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,33 +30,13 @@ public final class FlinkJobProcess {
         Path log = settings.dataDir().resolve("logs/flink-job.log");
         ChildProcess job = ChildProcess.start("flink-job",
                 ChildProcess.javaCommand(classpath, jvm, MAIN_CLASS, List.of()), log, Map.of());
-        try {
-            Wait.until("the Flink job to be RUNNING (log: " + log + ")", timeout, () -> {
-                if (!job.isAlive()) {
-                    throw new IllegalStateException("The Flink job exited:\n" + job.tail(30));
-                }
-                return isRunning(restPort);
-            });
-        } catch (RuntimeException e) {
-            String tail = job.tail(30);
-            job.stop(Duration.ofSeconds(10));
-            throw new IllegalStateException(e.getMessage() + "\n" + tail, e);
-        }
+        job.awaitReady("the Flink job to be RUNNING", timeout, () -> isRunning(restPort));
         return job;
     }
 
     /** True when Flink's REST API on {@code restPort} lists a RUNNING job. */
     public static boolean isRunning(int restPort) {
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + restPort + "/jobs/overview"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().contains("\"state\":\"RUNNING\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return HttpProbe.answers("http://127.0.0.1:" + restPort + "/jobs/overview",
+                body -> body.contains("\"state\":\"RUNNING\""));
     }
 }

@@ -3,9 +3,6 @@ package org.civicpulse.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,18 +73,7 @@ public final class LocalClickHouse implements AutoCloseable {
                 List.of(binary.toString(), "--config-file=" + dir.resolve("config.xml")),
                 dir.resolve("log/stdout.log"), Map.of());
         LocalClickHouse server = new LocalClickHouse(dir, httpPort, process);
-        try {
-            Wait.until("ClickHouse to answer on port " + httpPort, timeout, () -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("ClickHouse exited:\n" + process.tail(20));
-                }
-                return server.answers();
-            });
-        } catch (RuntimeException e) {
-            String tail = process.tail(20);
-            server.close();
-            throw new IllegalStateException(e.getMessage() + "\n" + tail, e);
-        }
+        process.awaitReady("ClickHouse to answer on port " + httpPort, timeout, server::answers);
         return server;
     }
 
@@ -97,18 +83,7 @@ public final class LocalClickHouse implements AutoCloseable {
     }
 
     static boolean ping(int httpPort) {
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/ping"))
-                            .timeout(Duration.ofSeconds(1)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().startsWith("Ok");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return HttpProbe.answers("http://127.0.0.1:" + httpPort + "/ping", body -> body.startsWith("Ok"));
     }
 
     public int httpPort() {

@@ -91,13 +91,8 @@ public final class LocalKafka implements AutoCloseable {
         ChildProcess broker = ChildProcess.start("kafka", ChildProcess.javaCommand(classpath, jvm,
                 "kafka.Kafka", List.of(props.toString())), logs.resolve("broker.log"), Map.of());
         LocalKafka kafka = new LocalKafka(broker, bootstrap);
+        broker.awaitReady("Kafka to answer on " + bootstrap, timeout, kafka::answers);
         try {
-            Wait.until("Kafka to answer on " + bootstrap, timeout, () -> {
-                if (!broker.isAlive()) {
-                    throw new IllegalStateException("Kafka exited:\n" + broker.tail(30));
-                }
-                return kafka.answers();
-            });
             Topics.ensure(settings);
         } catch (RuntimeException e) {
             String tail = broker.tail(30);

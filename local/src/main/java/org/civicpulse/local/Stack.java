@@ -1,10 +1,6 @@
 package org.civicpulse.local;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,24 +68,9 @@ public final class Stack implements AutoCloseable {
         Path log = settings.dataDir().resolve("logs/dashboard.log");
         ChildProcess p = ChildProcess.start("dashboard", ChildProcess.javaCommand(layout.dashboardClasspath(), jvm,
                 "org.civicpulse.dashboard.DashboardMain", List.of()), log, Map.of());
-        Wait.until("the dashboard to answer on port " + port + " (log: " + log + ")", START_TIMEOUT, () -> {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("The dashboard exited:\n" + p.tail(30));
-            }
-            return healthAnswers(port);
-        });
+        p.awaitReady("the dashboard to answer on port " + port, START_TIMEOUT,
+                () -> HttpProbe.answers("http://127.0.0.1:" + port + "/health", body -> true));
         return p;
-    }
-
-    private static boolean healthAnswers(int port) {
-        try {
-            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     /** Blocks, restarting any child that dies, until {@link #close()} is called. */
