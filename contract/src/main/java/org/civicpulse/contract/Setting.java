@@ -21,6 +21,8 @@ public enum Setting {
     TOPIC_GRID("topic.grid", "civic.grid", "Input topic of GRID events"),
     TOPIC_INSPECTION("topic.inspection", "civic.inspection", "Input topic of INSPECTION events"),
     TOPIC_DEADLETTER("topic.deadletter", "civic.deadletter", "Dead-letter topic: original bytes, reason, source topic, time"),
+    TOPIC_METRICS_LIVE("topic.metrics.live", "civic.metrics.live",
+            "Live topic: the absolute current metrics of each changed scope, at most once a second"),
     KAFKA_GROUP("kafka.group", "civicpulse-jobs", "Consumer group of the Flink job"),
 
     CLICKHOUSE_URL("clickhouse.url", "http://127.0.0.1:18123", "ClickHouse HTTP endpoint"),
@@ -42,6 +44,9 @@ public enum Setting {
     ALLOWED_LATENESS("allowed.lateness", "PT6H", "Events later than this behind the watermark go to late_events"),
     MAX_FUTURE("max.future", "PT5M", "Events further than this ahead of the wall clock are rejected"),
     CASE_RETENTION("case.retention", "P60D", "How long the job remembers a case after its last event (orphan checks)"),
+
+    CASE_GRACE("case.grace", "P2D", "How long the job keeps a closed case, for late ratings and events"),
+    METRICS_EMIT_INTERVAL("metrics.emit.interval", "PT1S", "Longest wait before a changed scope's metrics are published"),
 
     FLINK_PARALLELISM("flink.parallelism", "2", "Parallelism of the job"),
     FLINK_CHECKPOINT_INTERVAL("flink.checkpoint.interval", "PT10S", "Checkpoint interval"),

@@ -5,7 +5,17 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.civicpulse.contract.DeadLetter;
+import org.civicpulse.jobs.metrics.CaseLifecycleFunction;
+import org.civicpulse.jobs.metrics.CaseRow;
+import org.civicpulse.jobs.metrics.LiveMetric;
+import org.civicpulse.jobs.metrics.MetricDelta;
+import org.civicpulse.jobs.metrics.PaneRow;
+import org.civicpulse.jobs.metrics.ProblemCounts;
+import org.civicpulse.jobs.metrics.ScopeFanOut;
+import org.civicpulse.jobs.metrics.ScopeMetricsFunction;
+import org.civicpulse.jobs.metrics.ScopedDelta;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 
@@ -29,8 +39,48 @@ public final class IngestWorkflow {
 
         Sink<LateEvent> late();
 
+        /** The live topic of metrics. */
+        Sink<LiveMetric> live();
+
+        /** ClickHouse: the backlog gauges as published. */
+        Sink<LiveMetric> backlog();
+
+        /** ClickHouse: minute panes and day panes. */
+        Sink<PaneRow> minutePanes();
+
+        Sink<PaneRow> dayPanes();
+
+        /** ClickHouse: the case table. */
+        Sink<CaseRow> cases();
+
         /** Every dead letter goes to each of these (the topic and the table). */
         java.util.List<Sink<DeadLetter>> deadLetters();
+    }
+
+    /** Case lifecycles and problem counts → deltas → per-scope panes and sums → live topic and tables. */
+    static void defineMetrics(DataStream<AcceptedEvent> accepted, Settings settings, Sinks sinks) {
+        SingleOutputStreamOperator<MetricDelta> caseDeltas = DataStreamUtils
+                // The case gate's output is still partitioned by case: no second shuffle needed.
+                .reinterpretAsKeyedStream(accepted, e -> e.event().key())
+                .process(new CaseLifecycleFunction(settings.getDuration(Setting.CASE_GRACE),
+                        settings.getDuration(Setting.CASE_RETENTION)))
+                .name("case-lifecycle").uid("case-lifecycle");
+        DataStream<MetricDelta> problemDeltas = accepted.flatMap(new ProblemCounts())
+                .name("problem-counts").uid("problem-counts");
+        SingleOutputStreamOperator<LiveMetric> live = caseDeltas.union(problemDeltas)
+                .flatMap(new ScopeFanOut()).name("scope-fan-out").uid("scope-fan-out")
+                .keyBy(ScopedDelta::scope)
+                .process(new ScopeMetricsFunction(settings.getDuration(Setting.METRICS_EMIT_INTERVAL)))
+                .name("scope-metrics").uid("scope-metrics");
+        live.sinkTo(sinks.live()).name("metrics-live-sink").uid("metrics-live-sink");
+        live.sinkTo(sinks.backlog()).name("backlog-sink").uid("backlog-sink");
+        DataStream<PaneRow> panes = live.getSideOutput(ScopeMetricsFunction.PANES);
+        panes.filter(p -> p.grain().equals("minute")).name("minute-panes").uid("minute-panes")
+                .sinkTo(sinks.minutePanes()).name("metric-minutes-sink").uid("metric-minutes-sink");
+        panes.filter(p -> p.grain().equals("day")).name("day-panes").uid("day-panes")
+                .sinkTo(sinks.dayPanes()).name("metric-days-sink").uid("metric-days-sink");
+        caseDeltas.getSideOutput(CaseLifecycleFunction.CASES).sinkTo(sinks.cases())
+                .name("cases-sink").uid("cases-sink");
     }
 
     public static void define(DataStream<KafkaInput> input, Settings settings, Sinks sinks) {
@@ -59,6 +109,7 @@ public final class IngestWorkflow {
                 .name("case-gate").uid("case-gate");
 
         accepted.sinkTo(sinks.accepted()).name("raw-events-sink").uid("raw-events-sink");
+        defineMetrics(accepted, settings, sinks);
         unique.getSideOutput(Outputs.LATE).sinkTo(sinks.late()).name("late-events-sink").uid("late-events-sink");
 
         DataStream<DeadLetter> deadLetters = validated.getSideOutput(Outputs.DEAD_LETTERS)

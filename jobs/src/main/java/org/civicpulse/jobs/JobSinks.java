@@ -12,7 +12,12 @@ import org.civicpulse.contract.DeadLetter;
 import org.civicpulse.contract.EventCodec;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
+import org.civicpulse.jobs.metrics.CaseRow;
+import org.civicpulse.jobs.metrics.LiveMetric;
+import org.civicpulse.jobs.metrics.MetricSinks;
+import org.civicpulse.jobs.metrics.PaneRow;
 import org.civicpulse.storage.DeadLetterRow;
+import org.civicpulse.storage.MetricRows;
 import org.civicpulse.storage.LateEventRow;
 import org.civicpulse.storage.RawEventRow;
 
@@ -35,6 +40,31 @@ public final class JobSinks implements IngestWorkflow.Sinks {
         return new ClickHouseSink<>(settings, LateEventRow.TABLE, (l, at) -> LateEventRow.json(
                 l.accepted().position(), l.accepted().event(), Instant.ofEpochMilli(l.watermark()),
                 Instant.ofEpochMilli(l.accepted().receivedAt()), l.accepted().topic(), l.accepted().original(), at));
+    }
+
+    @Override
+    public Sink<LiveMetric> live() {
+        return MetricSinks.live(settings);
+    }
+
+    @Override
+    public Sink<LiveMetric> backlog() {
+        return MetricSinks.backlog(settings);
+    }
+
+    @Override
+    public Sink<PaneRow> minutePanes() {
+        return MetricSinks.panes(settings, MetricRows.MINUTES);
+    }
+
+    @Override
+    public Sink<PaneRow> dayPanes() {
+        return MetricSinks.panes(settings, MetricRows.DAYS);
+    }
+
+    @Override
+    public Sink<CaseRow> cases() {
+        return MetricSinks.cases(settings);
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class Topics {
     /** The input topics and the dead-letter topic of these settings. */
     public static List<String> names(Settings s) {
         return List.of(s.get(Setting.TOPIC_HOTLINE), s.get(Setting.TOPIC_GRID), s.get(Setting.TOPIC_INSPECTION),
-                s.get(Setting.TOPIC_DEADLETTER));
+                s.get(Setting.TOPIC_DEADLETTER), s.get(Setting.TOPIC_METRICS_LIVE));
     }
 
     /** Creates whichever of the topics is missing, with the configured partitions and retention. */

@@ -18,7 +18,9 @@ import org.civicpulse.storage.ClickHouseDb;
 import org.civicpulse.storage.ClickHouseDbException;
 import org.civicpulse.storage.DeadLetterRow;
 import org.civicpulse.storage.EventQueries;
+import org.civicpulse.storage.CaseTableRow;
 import org.civicpulse.storage.LateEventRow;
+import org.civicpulse.storage.MetricRows;
 import org.civicpulse.storage.Migrations;
 import org.civicpulse.storage.RawEventRow;
 import org.civicpulse.storage.Retention;
@@ -46,6 +48,10 @@ class ClickHouseStorageITCase {
             assertThat(columns(db, RawEventRow.TABLE)).isEqualTo(RawEventRow.COLUMNS);
             assertThat(columns(db, DeadLetterRow.TABLE)).isEqualTo(DeadLetterRow.COLUMNS);
             assertThat(columns(db, LateEventRow.TABLE)).isEqualTo(LateEventRow.COLUMNS);
+            assertThat(columns(db, MetricRows.MINUTES)).isEqualTo(MetricRows.paneColumns("minute"));
+            assertThat(columns(db, MetricRows.DAYS)).isEqualTo(MetricRows.paneColumns("day"));
+            assertThat(columns(db, MetricRows.BACKLOG)).isEqualTo(MetricRows.backlogColumns());
+            assertThat(columns(db, CaseTableRow.TABLE)).isEqualTo(CaseTableRow.COLUMNS);
         }
     }
 

@@ -1,0 +1,142 @@
+package org.civicpulse.jobs.metrics;
+
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.civicpulse.contract.Catalogue;
+import org.civicpulse.contract.CivicEvent;
+import org.civicpulse.contract.MetricCounter;
+import org.civicpulse.contract.TimeLimits;
+import org.civicpulse.jobs.AcceptedEvent;
+
+/**
+ * Keyed by case: keeps each case's lifecycle (status, stage times, unit, limits) and emits the
+ * change in what the case contributes to the metrics ({@link CaseFacts}) after every event and
+ * every event-time timer: the response limit, "about to breach" 2 h before the resolution limit,
+ * and the resolution limit itself. A finished case is forgotten a grace period after it closed;
+ * an open case {@code caseRetention} after its last event (it then leaves the backlog).
+ */
+public final class CaseLifecycleFunction extends KeyedProcessFunction<String, AcceptedEvent, MetricDelta> {
+    /** Every new version of a case, for the {@code cases} table. */
+    public static final OutputTag<CaseRow> CASES = new OutputTag<>("cases") { };
+    private static final long serialVersionUID = 1L;
+    private final long grace;
+    private final long caseRetention;
+    private transient ValueState<CaseState> state;
+    private transient ValueState<Integer> revision;
+    private transient ValueState<Long> lastEventAt;
+    private transient Catalogue catalogue;
+
+    public CaseLifecycleFunction(Duration grace, Duration caseRetention) {
+        this.grace = grace.toMillis();
+        this.caseRetention = caseRetention.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("case", TypeInformation.of(CaseState.class)));
+        revision = getRuntimeContext().getState(new ValueStateDescriptor<>("revision", Types.INT));
+        lastEventAt = getRuntimeContext().getState(new ValueStateDescriptor<>("last-event-at", Types.LONG));
+        catalogue = Catalogue.load();
+    }
+
+    @Override
+    public void processElement(AcceptedEvent in, Context ctx, Collector<MetricDelta> out) throws Exception {
+        CivicEvent e = in.event();
+        if (e.caseId() == null) {
+            return;
+        }
+        long watermark = ctx.timerService().currentWatermark();
+        CaseState s = state.value();
+        CaseFacts before = s == null ? CaseFacts.none() : CaseFacts.of(s, watermark);
+        if (s == null) {
+            if (!e.opensCase()) {
+                return; // the case was forgotten after its grace period: history keeps what it counted
+            }
+            s = CaseState.open(e, urgencyDefault(e.category()));
+            registerLimitTimers(s, watermark, ctx);
+        } else {
+            s.apply(e);
+        }
+        state.update(s);
+        long t = e.occurredAt().toEpochMilli();
+        Long last = lastEventAt.value();
+        if (last == null || t > last) {
+            lastEventAt.update(t);
+            ctx.timerService().registerEventTimeTimer(t + caseRetention);
+        }
+        if (s.status() == CaseState.Status.CLOSED) {
+            ctx.timerService().registerEventTimeTimer(s.closedAt + grace);
+        }
+        emit(before, s, watermark, ctx, out);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<MetricDelta> out) throws Exception {
+        CaseState s = state.value();
+        if (s == null) {
+            return;
+        }
+        if (isForgotten(s, timestamp)) {
+            CaseFacts.diff(CaseFacts.of(s, timestamp), gaugesDropped(s, timestamp), (p, b, d) ->
+                    out.collect(new MetricDelta(p, b, d)));
+            state.clear();
+            revision.clear();
+            lastEventAt.clear();
+            return;
+        }
+        // A limit point passed. Each point has its own timer, so this one emits exactly the change
+        // at its own time, even when several fire for one watermark.
+        emit(CaseFacts.of(s, timestamp - 1), s, timestamp, ctx, out);
+    }
+
+    private boolean isForgotten(CaseState s, long timestamp) throws Exception {
+        if (s.status() == CaseState.Status.CLOSED) {
+            return timestamp >= s.closedAt + grace;
+        }
+        Long last = lastEventAt.value();
+        return last != null && timestamp >= last + caseRetention;
+    }
+
+    /** An abandoned open case leaves the backlog gauges but keeps what it counted in history. */
+    private static CaseFacts gaugesDropped(CaseState s, long watermark) {
+        CaseFacts all = CaseFacts.of(s, watermark);
+        java.util.Map<Long, long[]> kept = new java.util.HashMap<>(all.byBucket());
+        kept.remove(CaseFacts.GAUGE);
+        return CaseFacts.with(all.place(), kept);
+    }
+
+    private void emit(CaseFacts before, CaseState s, long watermark, Context ctx, Collector<MetricDelta> out)
+            throws Exception {
+        CaseFacts after = CaseFacts.of(s, watermark);
+        CaseFacts.diff(before, after, (p, b, d) -> out.collect(new MetricDelta(p, b, d)));
+        long[] gauges = after.byBucket().getOrDefault(CaseFacts.GAUGE, new long[MetricCounter.SIZE]);
+        int rev = revision.value() == null ? 1 : revision.value() + 1;
+        revision.update(rev);
+        ctx.output(CASES, new CaseRow(s, gauges[MetricCounter.OVERDUE.ordinal()] > 0,
+                gauges[MetricCounter.ABOUT_TO_BREACH.ordinal()] > 0, rev));
+    }
+
+    /**
+     * Timers at the points where the case's facts change with time alone. A point the watermark
+     * has already passed is already in the facts just emitted, so it gets no timer.
+     */
+    private static void registerLimitTimers(CaseState s, long watermark, Context ctx) {
+        for (long point : new long[] {s.responseLimitAt + 1,
+                s.resolutionLimitAt - TimeLimits.ABOUT_TO_BREACH.toMillis(), s.resolutionLimitAt + 1}) {
+            if (point > watermark) {
+                ctx.timerService().registerEventTimeTimer(point);
+            }
+        }
+    }
+
+    private String urgencyDefault(String category) {
+        return category == null ? "normal" : catalogue.category(category).map(c -> c.urgencyDefault()).orElse("normal");
+    }
+}

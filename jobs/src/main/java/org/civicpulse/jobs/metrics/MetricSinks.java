@@ -1,0 +1,117 @@
+package org.civicpulse.jobs.metrics;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.civicpulse.contract.MetricCounter;
+import org.civicpulse.contract.Setting;
+import org.civicpulse.contract.Settings;
+import org.civicpulse.jobs.ClickHouseSink;
+import org.civicpulse.storage.CaseSnapshot;
+import org.civicpulse.storage.CaseTableRow;
+import org.civicpulse.storage.MetricRows;
+
+/** The sinks of the metrics: the live topic, the metric tables and the case table. */
+public final class MetricSinks {
+    private MetricSinks() {
+    }
+
+    /** The live topic: at-least-once is enough, every record carries absolute values. */
+    public static Sink<LiveMetric> live(Settings settings) {
+        return KafkaSink.<LiveMetric>builder()
+                .setBootstrapServers(settings.get(Setting.KAFKA_BOOTSTRAP))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setRecordSerializer(new LiveMetricSerializer(settings.get(Setting.TOPIC_METRICS_LIVE)))
+                .build();
+    }
+
+    public static Sink<PaneRow> panes(Settings settings, String table) {
+        return new ClickHouseSink<>(settings, table, (p, at) -> p.grain().equals("minute")
+                ? MetricRows.minute(p.scope(), Scope.kind(p.scope()), p.start(), p.counters(), p.version(), at)
+                : MetricRows.day(p.scope(), Scope.kind(p.scope()), p.start(), p.counters(), p.version(), at));
+    }
+
+    public static Sink<LiveMetric> backlog(Settings settings) {
+        return new ClickHouseSink<>(settings, MetricRows.BACKLOG, (m, at) -> MetricRows.backlog(m.scope(),
+                Scope.kind(m.scope()), Instant.ofEpochMilli(m.asOf()), m.gauges(), at.toEpochMilli()));
+    }
+
+    public static Sink<CaseRow> cases(Settings settings) {
+        return new ClickHouseSink<>(settings, CaseTableRow.TABLE, (r, at) -> CaseTableRow.json(snapshot(r), at));
+    }
+
+    static CaseSnapshot snapshot(CaseRow r) {
+        CaseState s = r.state();
+        int n = s.ratingTimes.length;
+        int latest = -1;
+        for (int i = 0; i < n; i++) {
+            if (latest < 0 || s.ratingTimes[i] > s.ratingTimes[latest]) {
+                latest = i;
+            }
+        }
+        Boolean lastResolved = latest < 0 ? null : (s.ratingOutcomes[latest] & CaseState.RATED_RESOLVED) != 0;
+        String lastSatisfaction = latest < 0 ? "" : satisfaction(s.ratingOutcomes[latest]);
+        return new CaseSnapshot(s.caseId, s.source, s.district, s.street, s.category, s.unit, s.address, s.urgent,
+                s.status().name(), s.createdAt, s.dispatchedAt, s.firstRespondedAt, s.lastResolvedAt,
+                s.lastReopenedAt, s.closedAt, s.responseLimitAt, s.resolutionLimitAt, r.overdue(),
+                r.aboutToBreach(), n, lastResolved, lastSatisfaction, r.revision());
+    }
+
+    private static String satisfaction(int outcome) {
+        if ((outcome & CaseState.RATED_SATISFIED) != 0) {
+            return "SATISFIED";
+        }
+        return (outcome & CaseState.RATED_BASIC) != 0 ? "BASIC" : "DISSATISFIED";
+    }
+
+    /**
+     * A live metric as JSON keyed by its scope: {@code {"scope", "kind", "asOf", "gauges": {...},
+     * "last60m": {...}, "last24h", "last7d", "today", "month"}}, counters by their column names.
+     */
+    static final class LiveMetricSerializer implements KafkaRecordSerializationSchema<LiveMetric> {
+        private static final long serialVersionUID = 1L;
+        private final String topic;
+        private transient ObjectMapper json;
+
+        LiveMetricSerializer(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(LiveMetric m, KafkaSinkContext context, Long timestamp) {
+            if (json == null) {
+                json = new ObjectMapper();
+            }
+            ObjectNode root = json.createObjectNode();
+            root.put("scope", m.scope());
+            root.put("kind", Scope.kind(m.scope()));
+            root.put("asOf", m.asOf() == Long.MIN_VALUE ? null
+                    : OffsetDateTime.ofInstant(Instant.ofEpochMilli(m.asOf()), CaseFacts.ZONE).toString());
+            counters(root.putObject("gauges"), m.gauges(), MetricCounter.Kind.GAUGE);
+            counters(root.putObject("last60m"), m.last60m(), MetricCounter.Kind.WINDOWED);
+            counters(root.putObject("last24h"), m.last24h(), MetricCounter.Kind.WINDOWED);
+            counters(root.putObject("last7d"), m.last7d(), MetricCounter.Kind.WINDOWED);
+            counters(root.putObject("today"), m.today(), MetricCounter.Kind.WINDOWED);
+            ObjectNode month = root.putObject("month");
+            counters(month, m.month(), MetricCounter.Kind.WINDOWED);
+            counters(month, m.month(), MetricCounter.Kind.MONTH);
+            return new ProducerRecord<>(topic, m.scope().getBytes(StandardCharsets.UTF_8),
+                    root.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static void counters(ObjectNode node, long[] values, MetricCounter.Kind kind) {
+            for (MetricCounter c : MetricCounter.values()) {
+                if (c.kind() == kind) {
+                    node.put(c.column(), values[c.ordinal()]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package org.civicpulse.jobs.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.civicpulse.contract.MetricCounter;
+
+/**
+ * Keyed by scope: adds each delta to its minute pane and day pane and to the running sums of the
+ * windows it falls in (last 60 min, 24 h, 7 days, today, this month) as soon as it arrives (early
+ * firing), and retires panes from the sums as the watermark moves on, minute by minute. Once a
+ * second at most it emits the scope's absolute values and the panes that changed.
+ */
+public final class ScopeMetricsFunction extends KeyedProcessFunction<String, ScopedDelta, LiveMetric> {
+    /** Changed minute and day panes, for the metric tables. */
+    public static final OutputTag<PaneRow> PANES = new OutputTag<>("panes") { };
+    static final long HOUR = 60;
+    static final long DAY = 24 * 60;
+    static final long WEEK = 7 * DAY;
+    private static final long DAY_PANE_RETENTION = 40;
+    private static final long serialVersionUID = 1L;
+    private final long emitIntervalMs;
+    private transient MapState<Long, long[]> minutePanes;
+    private transient MapState<Long, long[]> dayPanes;
+    private transient MapState<Long, Boolean> changedMinutes;
+    private transient MapState<Long, Boolean> changedDays;
+    private transient ValueState<WindowSums> sums;
+    private transient ValueState<Long> emitAt;
+    private transient ValueState<Long> nextMinute;
+
+    public ScopeMetricsFunction(Duration emitInterval) {
+        this.emitIntervalMs = emitInterval.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        TypeInformation<long[]> counters = PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO;
+        minutePanes = getRuntimeContext().getMapState(new MapStateDescriptor<>("minute-panes", Types.LONG, counters));
+        dayPanes = getRuntimeContext().getMapState(new MapStateDescriptor<>("day-panes", Types.LONG, counters));
+        changedMinutes = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("changed-minutes", Types.LONG, Types.BOOLEAN));
+        changedDays = getRuntimeContext().getMapState(new MapStateDescriptor<>("changed-days", Types.LONG, Types.BOOLEAN));
+        sums = getRuntimeContext().getState(new ValueStateDescriptor<>("sums", TypeInformation.of(WindowSums.class)));
+        emitAt = getRuntimeContext().getState(new ValueStateDescriptor<>("emit-at", Types.LONG));
+        nextMinute = getRuntimeContext().getState(new ValueStateDescriptor<>("next-minute", Types.LONG));
+    }
+
+    @Override
+    public void processElement(ScopedDelta in, Context ctx, Collector<LiveMetric> out) throws Exception {
+        WindowSums s = current(ctx.timerService().currentWatermark());
+        if (in.bucket() == CaseFacts.GAUGE) {
+            WindowSums.add(s.gauges, in.delta(), 1);
+        } else {
+            addToPanes(in.bucket(), in.delta(), s);
+            scheduleMinuteTimer(ctx, s);
+        }
+        sums.update(s);
+        scheduleEmit(ctx);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<LiveMetric> out) throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            emitAt.clear();
+            emit(ctx, out);
+            return;
+        }
+        nextMinute.clear();
+        WindowSums s = current(ctx.timerService().currentWatermark());
+        sums.update(s);
+        scheduleMinuteTimer(ctx, s);
+        scheduleEmit(ctx);
+    }
+
+    /** The sums brought up to the watermark's minute: panes that left a window are retired. */
+    private WindowSums current(long watermark) throws Exception {
+        WindowSums s = sums.value();
+        if (s == null) {
+            s = new WindowSums();
+        }
+        if (watermark == Long.MIN_VALUE) {
+            return s;
+        }
+        long w = CaseFacts.minute(watermark);
+        if (w == s.watermarkMinute) {
+            return s;
+        }
+        long previous = s.watermarkMinute;
+        long previousDay = s.todayEpochDay;
+        s.watermarkMinute = w;
+        s.todayEpochDay = epochDay(w);
+        if (previous == Long.MIN_VALUE || w - previous > HOUR || w < previous) {
+            recompute(s);
+        } else {
+            retire(s, previous, w);
+            if (s.todayEpochDay != previousDay) {
+                recomputeCalendar(s);
+            }
+        }
+        return s;
+    }
+
+    private void retire(WindowSums s, long previous, long w) throws Exception {
+        for (long m = previous + 1; m <= w; m++) {
+            subtractIfPresent(s.last60m, m - HOUR);
+            subtractIfPresent(s.last24h, m - DAY);
+            long[] leaving = minutePanes.get(m - WEEK);
+            if (leaving != null) {
+                WindowSums.add(s.last7d, leaving, -1);
+                minutePanes.remove(m - WEEK);
+            }
+        }
+    }
+
+    private void subtractIfPresent(long[] sum, long minute) throws Exception {
+        long[] pane = minutePanes.get(minute);
+        if (pane != null) {
+            WindowSums.add(sum, pane, -1);
+        }
+    }
+
+    private void recompute(WindowSums s) throws Exception {
+        WindowSums.clear(s.last60m, s.last24h, s.last7d);
+        List<Long> expired = new ArrayList<>();
+        for (Map.Entry<Long, long[]> e : minutePanes.entries()) {
+            long m = e.getKey();
+            if (!inWindow(m, s.watermarkMinute, WEEK)) {
+                expired.add(m);
+                continue;
+            }
+            addToWindows(s, m, e.getValue(), 1);
+        }
+        for (long m : expired) {
+            minutePanes.remove(m);
+        }
+        recomputeCalendar(s);
+    }
+
+    private void recomputeCalendar(WindowSums s) throws Exception {
+        WindowSums.clear(s.today, s.month);
+        if (s.watermarkMinute == Long.MIN_VALUE) {
+            return;
+        }
+        YearMonth month = YearMonth.from(LocalDate.ofEpochDay(s.todayEpochDay));
+        List<Long> expired = new ArrayList<>();
+        for (Map.Entry<Long, long[]> e : dayPanes.entries()) {
+            long day = e.getKey();
+            if (day < s.todayEpochDay - DAY_PANE_RETENTION) {
+                expired.add(day);
+            }
+            if (day == s.todayEpochDay) {
+                WindowSums.add(s.today, counters(e.getValue()), 1);
+            }
+            if (YearMonth.from(LocalDate.ofEpochDay(day)).equals(month)) {
+                WindowSums.add(s.month, counters(e.getValue()), 1);
+            }
+        }
+        for (long day : expired) {
+            dayPanes.remove(day);
+        }
+    }
+
+    private void addToPanes(long minute, long[] delta, WindowSums s) throws Exception {
+        long day = epochDay(minute);
+        if (s.watermarkMinute == Long.MIN_VALUE || inWindow(minute, s.watermarkMinute, WEEK)) {
+            long[] pane = addTo(minutePanes.get(minute), delta);
+            minutePanes.put(minute, pane);
+            changedMinutes.put(minute, true);
+            addToWindows(s, minute, delta, 1);
+        }
+        dayPanes.put(day, addTo(dayPanes.get(day), delta));
+        changedDays.put(day, true);
+        if (s.watermarkMinute != Long.MIN_VALUE) {
+            if (day == s.todayEpochDay) {
+                WindowSums.add(s.today, delta, 1);
+            }
+            if (YearMonth.from(LocalDate.ofEpochDay(day)).equals(YearMonth.from(LocalDate.ofEpochDay(s.todayEpochDay)))) {
+                WindowSums.add(s.month, delta, 1);
+            }
+        }
+    }
+
+    private static void addToWindows(WindowSums s, long minute, long[] values, int sign) {
+        long w = s.watermarkMinute;
+        long[] v = counters(values);
+        if (w == Long.MIN_VALUE || inWindow(minute, w, HOUR)) {
+            WindowSums.add(s.last60m, v, sign);
+        }
+        if (w == Long.MIN_VALUE || inWindow(minute, w, DAY)) {
+            WindowSums.add(s.last24h, v, sign);
+        }
+        if (w == Long.MIN_VALUE || inWindow(minute, w, WEEK)) {
+            WindowSums.add(s.last7d, v, sign);
+        }
+    }
+
+    /** A minute is in the window of {@code length} minutes ending at {@code w} (later minutes too: early firing). */
+    static boolean inWindow(long minute, long w, long length) {
+        return minute > w - length;
+    }
+
+    /** The pane with the delta added; the extra last slot counts the deltas applied (the row version). */
+    private static long[] addTo(long[] pane, long[] delta) {
+        long[] p = pane == null ? new long[MetricCounter.SIZE + 1] : pane;
+        for (int i = 0; i < MetricCounter.SIZE; i++) {
+            p[i] += delta[i];
+        }
+        p[MetricCounter.SIZE]++;
+        return p;
+    }
+
+    private static long[] counters(long[] pane) {
+        return pane.length == MetricCounter.SIZE ? pane : Arrays.copyOf(pane, MetricCounter.SIZE);
+    }
+
+    static long epochDay(long minute) {
+        return Instant.ofEpochSecond(minute * 60).atZone(CaseFacts.ZONE).toLocalDate().toEpochDay();
+    }
+
+    private void scheduleMinuteTimer(Context ctx, WindowSums s) throws Exception {
+        if (nextMinute.value() != null || minutePanes.isEmpty() && dayPanes.isEmpty()) {
+            return;
+        }
+        long base = s.watermarkMinute == Long.MIN_VALUE ? Long.MIN_VALUE : s.watermarkMinute;
+        long next = base == Long.MIN_VALUE ? latestPaneMinute() : base + 1;
+        nextMinute.update(next);
+        ctx.timerService().registerEventTimeTimer(next * 60_000L);
+    }
+
+    private long latestPaneMinute() throws Exception {
+        long latest = Long.MIN_VALUE;
+        for (long m : minutePanes.keys()) {
+            latest = Math.max(latest, m);
+        }
+        return latest == Long.MIN_VALUE ? 0 : latest;
+    }
+
+    private void scheduleEmit(Context ctx) throws Exception {
+        if (emitAt.value() == null) {
+            long at = ctx.timerService().currentProcessingTime() + emitIntervalMs;
+            emitAt.update(at);
+            ctx.timerService().registerProcessingTimeTimer(at);
+        }
+    }
+
+    private void emit(OnTimerContext ctx, Collector<LiveMetric> out) throws Exception {
+        WindowSums s = sums.value();
+        if (s == null) {
+            return;
+        }
+        String scope = ctx.getCurrentKey();
+        long asOf = s.watermarkMinute == Long.MIN_VALUE ? Long.MIN_VALUE : ctx.timerService().currentWatermark();
+        out.collect(new LiveMetric(scope, asOf, s.gauges.clone(), s.last60m.clone(), s.last24h.clone(),
+                s.last7d.clone(), s.today.clone(), s.month.clone()));
+        for (long m : changedMinutes.keys()) {
+            long[] pane = minutePanes.get(m);
+            if (pane != null) {
+                ctx.output(PANES, new PaneRow("minute", scope, m, counters(pane), pane[MetricCounter.SIZE]));
+            }
+        }
+        changedMinutes.clear();
+        for (long d : changedDays.keys()) {
+            long[] pane = dayPanes.get(d);
+            if (pane != null) {
+                ctx.output(PANES, new PaneRow("day", scope, d, counters(pane), pane[MetricCounter.SIZE]));
+            }
+        }
+        changedDays.clear();
+    }
+}

@@ -1,0 +1,99 @@
+package org.civicpulse.storage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.civicpulse.contract.MetricCounter;
+
+/** Maps metric panes and backlog gauges to rows of {@code metric_minutes}, {@code metric_days}, {@code backlog_minutes}. */
+public final class MetricRows {
+    public static final String MINUTES = "metric_minutes";
+    public static final String DAYS = "metric_days";
+    public static final String BACKLOG = "backlog_minutes";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MetricRows() {
+    }
+
+    /** The counters kept in panes (every counter but the gauges), in column order. */
+    public static List<MetricCounter> paneCounters() {
+        List<MetricCounter> result = new ArrayList<>();
+        for (MetricCounter c : MetricCounter.values()) {
+            if (c.kind() != MetricCounter.Kind.GAUGE) {
+                result.add(c);
+            }
+        }
+        return result;
+    }
+
+    /** The gauges, in column order. */
+    public static List<MetricCounter> gauges() {
+        List<MetricCounter> result = new ArrayList<>();
+        for (MetricCounter c : MetricCounter.values()) {
+            if (c.kind() == MetricCounter.Kind.GAUGE) {
+                result.add(c);
+            }
+        }
+        return result;
+    }
+
+    public static List<String> paneColumns(String timeColumn) {
+        List<String> cols = new ArrayList<>(List.of("scope", "scope_kind", timeColumn));
+        paneCounters().forEach(c -> cols.add(c.column()));
+        cols.addAll(List.of("version", "written_at"));
+        return cols;
+    }
+
+    public static List<String> backlogColumns() {
+        List<String> cols = new ArrayList<>(List.of("scope", "scope_kind", "minute"));
+        gauges().forEach(c -> cols.add(c.column()));
+        cols.add("version");
+        return cols;
+    }
+
+    /** A minute pane: {@code epochMinute} is minutes since the epoch. */
+    public static String minute(String scope, String kind, long epochMinute, long[] counters, long version,
+                                Instant writtenAt) {
+        ObjectNode row = head(scope, kind);
+        row.put("minute", epochMinute * 60);
+        return pane(row, counters, version, writtenAt);
+    }
+
+    /** A day pane: {@code epochDay} is the day on the Asia/Shanghai calendar. */
+    public static String day(String scope, String kind, long epochDay, long[] counters, long version,
+                             Instant writtenAt) {
+        ObjectNode row = head(scope, kind);
+        // Date input as text: 18.16 reads a number here as days, current releases as seconds.
+        row.put("day", java.time.LocalDate.ofEpochDay(epochDay).toString());
+        return pane(row, counters, version, writtenAt);
+    }
+
+    /** The gauges of a scope as of {@code asOf}; later writes in the same minute win. */
+    public static String backlog(String scope, String kind, Instant asOf, long[] gauges, long version) {
+        ObjectNode row = head(scope, kind);
+        row.put("minute", asOf.getEpochSecond() / 60 * 60);
+        for (MetricCounter c : gauges()) {
+            row.put(c.column(), gauges[c.ordinal()]);
+        }
+        row.put("version", version);
+        return row.toString();
+    }
+
+    private static ObjectNode head(String scope, String kind) {
+        ObjectNode row = JSON.createObjectNode();
+        row.put("scope", scope);
+        row.put("scope_kind", kind);
+        return row;
+    }
+
+    private static String pane(ObjectNode row, long[] counters, long version, Instant writtenAt) {
+        for (MetricCounter c : paneCounters()) {
+            row.put(c.column(), counters[c.ordinal()]);
+        }
+        row.put("version", version);
+        row.put("written_at", writtenAt.getEpochSecond());
+        return row.toString();
+    }
+}
