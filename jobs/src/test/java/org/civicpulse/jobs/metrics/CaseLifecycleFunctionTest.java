@@ -1,0 +1,186 @@
+package org.civicpulse.jobs.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.civicpulse.contract.CivicEvent;
+import org.civicpulse.contract.EventType;
+import org.civicpulse.contract.MetricCounter;
+import org.civicpulse.contract.Satisfaction;
+import org.civicpulse.contract.Source;
+import org.civicpulse.jobs.AcceptedEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The lifecycle of one case and what it contributes, driven through Flink's keyed operator harness. */
+class CaseLifecycleFunctionTest {
+    private static final Instant T0 = Instant.parse("2026-11-20T01:00:00Z"); // 09:00 in Beijing
+    private static final long HOUR = 3_600_000L;
+    private static final long DAY = 24 * HOUR;
+    private static final Duration GRACE = Duration.ofDays(2);
+    private KeyedOneInputStreamOperatorTestHarness<String, AcceptedEvent, MetricDelta> harness;
+    private long offset;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new CaseLifecycleFunction(GRACE, Duration.ofDays(60))), a -> a.event().key(), Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void shouldCountAnOpenCaseAndRemoveItWhenResolved() throws Exception {
+        send(created("c1", Source.HOTLINE, "ILLEGAL_PARKING_MOTOR", false, 0));
+        assertThat(gauges()).containsEntry(MetricCounter.OPEN, 1L).containsEntry(MetricCounter.RESPONSE_PENDING, 1L);
+        send(step("c1", Source.HOTLINE, EventType.RESPONDED, HOUR));
+        send(step("c1", Source.HOTLINE, EventType.RESOLVED, 2 * HOUR));
+        assertThat(gauges()).containsEntry(MetricCounter.OPEN, 0L).containsEntry(MetricCounter.RESPONSE_PENDING, 0L)
+                .containsEntry(MetricCounter.RATING_PENDING, 1L);
+        assertThat(windowed(MetricCounter.RESPONSE_DECISIONS)).isEqualTo(1);
+        assertThat(windowed(MetricCounter.RESPONSE_ON_TIME)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldMarkACaseAboutToBreachTwoHoursBeforeItsLimitAndOverdueOnceItPasses() throws Exception {
+        send(created("c1", Source.GRID, "PILED_MATERIALS", false, 0)); // 7-day limit
+        harness.processWatermark(T0.toEpochMilli() + 7 * DAY - 2 * HOUR - 1);
+        assertThat(gauges()).containsEntry(MetricCounter.ABOUT_TO_BREACH, 0L);
+        harness.processWatermark(T0.toEpochMilli() + 7 * DAY - 2 * HOUR);
+        assertThat(gauges()).containsEntry(MetricCounter.ABOUT_TO_BREACH, 1L).containsEntry(MetricCounter.OVERDUE, 0L);
+        harness.processWatermark(T0.toEpochMilli() + 7 * DAY);
+        assertThat(gauges()).containsEntry(MetricCounter.OVERDUE, 0L);
+        harness.processWatermark(T0.toEpochMilli() + 7 * DAY + 1);
+        assertThat(gauges()).containsEntry(MetricCounter.OVERDUE, 1L).containsEntry(MetricCounter.ABOUT_TO_BREACH, 0L)
+                .containsEntry(MetricCounter.OPEN, 1L);
+        assertThat(windowed(MetricCounter.GRID_CLOSURE_DUE)).isEqualTo(1);
+        assertThat(windowed(MetricCounter.GRID_CLOSED_ON_TIME)).isZero();
+    }
+
+    @Test
+    void shouldCountAMissedResponseWhenTheLimitPassesUnansweredAndFixItForAnEarlierLateArrival() throws Exception {
+        send(created("c1", Source.HOTLINE, "UTILITY_OUTAGE", false, 0)); // urgent: 2 h
+        harness.processWatermark(T0.toEpochMilli() + 2 * HOUR + 1);
+        assertThat(windowed(MetricCounter.RESPONSE_DECISIONS)).isEqualTo(1);
+        assertThat(windowed(MetricCounter.RESPONSE_ON_TIME)).isZero();
+        assertThat(gauges()).containsEntry(MetricCounter.OVERDUE, 1L);
+        // The response happened within the limit but arrived late: the decision is corrected, not added.
+        send(step("c1", Source.HOTLINE, EventType.RESPONDED, HOUR));
+        assertThat(windowed(MetricCounter.RESPONSE_DECISIONS)).isEqualTo(1);
+        assertThat(windowed(MetricCounter.RESPONSE_ON_TIME)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotRestartTheClockWhenACaseIsReopened() throws Exception {
+        send(created("c1", Source.GRID, "ENV_SANITATION", false, 0));
+        send(step("c1", Source.GRID, EventType.RESOLVED, DAY));
+        send(step("c1", Source.GRID, EventType.REOPENED, 2 * DAY));
+        assertThat(gauges()).containsEntry(MetricCounter.OPEN, 1L);
+        harness.processWatermark(T0.toEpochMilli() + 7 * DAY + 1);
+        assertThat(gauges()).containsEntry(MetricCounter.OVERDUE, 1L);
+    }
+
+    @Test
+    void shouldFinishACaseClosedWithoutResolution() throws Exception {
+        send(created("c1", Source.HOTLINE, "NOISE", false, 0));
+        send(step("c1", Source.HOTLINE, EventType.CLOSED, HOUR));
+        assertThat(gauges()).containsEntry(MetricCounter.OPEN, 0L);
+        harness.processWatermark(T0.toEpochMilli() + 8 * DAY);
+        assertThat(gauges()).containsEntry(MetricCounter.OVERDUE, 0L);
+    }
+
+    @Test
+    void shouldCountOnlyTheLatestRatingAndAcceptARatingBeforeTheResolution() throws Exception {
+        send(created("c1", Source.HOTLINE, "NOISE", false, 0));
+        send(rated("c1", 3 * HOUR, false, Satisfaction.DISSATISFIED));
+        send(step("c1", Source.HOTLINE, EventType.RESOLVED, 2 * HOUR));
+        send(rated("c1", 4 * HOUR, true, Satisfaction.SATISFIED));
+        assertThat(windowed(MetricCounter.RATINGS)).isEqualTo(1);
+        assertThat(windowed(MetricCounter.RATINGS_RESOLVED)).isEqualTo(1);
+        assertThat(windowed(MetricCounter.RATINGS_SATISFIED)).isEqualTo(1);
+        assertThat(windowed(MetricCounter.MONTH_RATINGS)).isEqualTo(1);
+        assertThat(gauges()).containsEntry(MetricCounter.RATING_PENDING, 0L);
+    }
+
+    @Test
+    void shouldForgetAClosedCaseAfterTheGracePeriodWithoutChangingWhatItCounted() throws Exception {
+        send(created("c1", Source.HOTLINE, "NOISE", false, 0));
+        send(step("c1", Source.HOTLINE, EventType.RESPONDED, HOUR));
+        send(step("c1", Source.HOTLINE, EventType.CLOSED, 2 * HOUR));
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.processWatermark(T0.toEpochMilli() + 2 * HOUR + GRACE.toMillis());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(windowed(MetricCounter.RESPONSE_DECISIONS)).isEqualTo(1);
+        assertThat(gauges()).containsEntry(MetricCounter.OPEN, 0L);
+    }
+
+    @Test
+    void shouldMoveTheCaseToItsUnitWhenDispatched() throws Exception {
+        send(created("c1", Source.HOTLINE, "NOISE", false, 0));
+        send(new CivicEvent("c1-d", Source.HOTLINE, EventType.DISPATCHED, "c1", T0.plusSeconds(60), "110101", null,
+                "NOISE", "东华门街道办事处", null, null, null, false, null, null, null, null));
+        Map<String, Long> openByUnit = new HashMap<>();
+        for (MetricDelta d : harness.extractOutputValues()) {
+            if (d.bucket() == CaseFacts.GAUGE) {
+                openByUnit.merge(d.place().unit(), d.delta()[MetricCounter.OPEN.ordinal()], Long::sum);
+            }
+        }
+        assertThat(openByUnit).containsEntry("东华门街道办事处", 1L).containsEntry("", 0L);
+    }
+
+    private Map<MetricCounter, Long> gauges() {
+        Map<MetricCounter, Long> g = new HashMap<>();
+        for (MetricCounter c : MetricCounter.values()) {
+            if (c.kind() == MetricCounter.Kind.GAUGE) {
+                g.put(c, sum(c, true));
+            }
+        }
+        return g;
+    }
+
+    private long windowed(MetricCounter c) {
+        return sum(c, false);
+    }
+
+    private long sum(MetricCounter c, boolean gauge) {
+        long total = 0;
+        List<MetricDelta> out = harness.extractOutputValues();
+        for (MetricDelta d : out) {
+            if ((d.bucket() == CaseFacts.GAUGE) == gauge) {
+                total += d.delta()[c.ordinal()];
+            }
+        }
+        return total;
+    }
+
+    private void send(CivicEvent e) throws Exception {
+        harness.processElement(new AcceptedEvent(e, null, "t", 0, offset++, 0, "{}"), e.occurredAt().toEpochMilli());
+    }
+
+    private static CivicEvent created(String caseId, Source source, String category, boolean urgent, long at) {
+        return new CivicEvent(caseId + "-created", source, EventType.CREATED, caseId, T0.plusMillis(at), "110101",
+                "东华门街道", category, null, null, null, null, urgent, null, null, null, null);
+    }
+
+    private static CivicEvent step(String caseId, Source source, EventType type, long at) {
+        return new CivicEvent(caseId + "-" + type + "-" + at, source, type, caseId, T0.plusMillis(at), "110101",
+                "东华门街道", "NOISE", null, null, null, null, false, null, null, null, null);
+    }
+
+    private static CivicEvent rated(String caseId, long at, boolean resolved, Satisfaction satisfaction) {
+        return new CivicEvent(caseId + "-rated-" + at, Source.HOTLINE, EventType.RATED, caseId, T0.plusMillis(at),
+                "110101", "东华门街道", "NOISE", null, null, null, null, false, null, resolved, satisfaction, null);
+    }
+}

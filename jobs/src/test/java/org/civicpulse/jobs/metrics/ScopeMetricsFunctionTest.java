@@ -1,0 +1,128 @@
+package org.civicpulse.jobs.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.civicpulse.contract.MetricCounter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Per-minute panes, rolling sums, today and early firing for one scope. */
+class ScopeMetricsFunctionTest {
+    /** 2026-11-20 23:00 in Beijing. */
+    private static final Instant T0 = Instant.parse("2026-11-20T15:00:00Z");
+    private static final long MINUTE = 60_000L;
+    private static final int H = MetricCounter.CREATED_HOTLINE.ordinal();
+    private KeyedOneInputStreamOperatorTestHarness<String, ScopedDelta, LiveMetric> harness;
+    private long processingTime;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new ScopeMetricsFunction(Duration.ofSeconds(1))), ScopedDelta::scope, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void shouldIncludeAnEventAsSoonAsItIsProcessed() throws Exception {
+        harness.processWatermark(T0.toEpochMilli());
+        created(T0.toEpochMilli() + 10 * MINUTE); // ahead of the watermark: still counted (early firing)
+        LiveMetric m = publish();
+        assertThat(m.last60m()[H]).isEqualTo(1);
+        assertThat(m.last24h()[H]).isEqualTo(1);
+        assertThat(m.today()[H]).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRetireAMinuteFromTheLastHourSixtyMinutesLater() throws Exception {
+        harness.processWatermark(T0.toEpochMilli());
+        created(T0.toEpochMilli() - 30 * MINUTE);
+        harness.processWatermark(T0.toEpochMilli() + 29 * MINUTE);
+        assertThat(publish().last60m()[H]).isEqualTo(1);
+        harness.processWatermark(T0.toEpochMilli() + 30 * MINUTE);
+        LiveMetric m = publish();
+        assertThat(m.last60m()[H]).isZero();
+        assertThat(m.last24h()[H]).isEqualTo(1);
+        assertThat(m.last7d()[H]).isEqualTo(1);
+    }
+
+    @Test
+    void shouldStartANewTodayAtMidnightInBeijing() throws Exception {
+        harness.processWatermark(T0.toEpochMilli());
+        created(T0.toEpochMilli() + 30 * MINUTE); // 23:30
+        harness.processWatermark(T0.toEpochMilli() + 59 * MINUTE);
+        assertThat(publish().today()[H]).isEqualTo(1);
+        harness.processWatermark(T0.toEpochMilli() + 60 * MINUTE); // 00:00 the next day
+        LiveMetric m = publish();
+        assertThat(m.today()[H]).isZero();
+        assertThat(m.last24h()[H]).isEqualTo(1);
+        created(T0.toEpochMilli() + 61 * MINUTE);
+        assertThat(publish().today()[H]).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAddALateEventToItsOwnMinuteAndWindows() throws Exception {
+        harness.processWatermark(T0.toEpochMilli() + 3 * 60 * MINUTE);
+        created(T0.toEpochMilli()); // three hours behind the watermark
+        LiveMetric m = publish();
+        assertThat(m.last60m()[H]).isZero();
+        assertThat(m.last24h()[H]).isEqualTo(1);
+        List<PaneRow> panes = harness.getSideOutput(ScopeMetricsFunction.PANES).stream()
+                .map(r -> r.getValue()).toList();
+        assertThat(panes).anySatisfy(p -> {
+            assertThat(p.grain()).isEqualTo("minute");
+            assertThat(p.start()).isEqualTo(T0.toEpochMilli() / MINUTE);
+            assertThat(p.counters()[H]).isEqualTo(1);
+            assertThat(p.version()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void shouldKeepGaugesOutOfTheWindows() throws Exception {
+        long[] open = new long[MetricCounter.SIZE];
+        open[MetricCounter.OPEN.ordinal()] = 3;
+        harness.processElement(new ScopedDelta("city", CaseFacts.GAUGE, open), T0.toEpochMilli());
+        harness.processWatermark(T0.toEpochMilli() + 8 * 24 * 60 * MINUTE);
+        LiveMetric m = publish();
+        assertThat(m.gauges()[MetricCounter.OPEN.ordinal()]).isEqualTo(3);
+        assertThat(m.last7d()[MetricCounter.OPEN.ordinal()]).isZero();
+    }
+
+    @Test
+    void shouldPublishAtMostOncePerIntervalWithTheLatestValues() throws Exception {
+        harness.processWatermark(T0.toEpochMilli());
+        for (int i = 0; i < 5; i++) {
+            created(T0.toEpochMilli());
+        }
+        assertThat(harness.extractOutputValues()).isEmpty();
+        LiveMetric m = publish();
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(m.last60m()[H]).isEqualTo(5);
+    }
+
+    private void created(long at) throws Exception {
+        long[] d = new long[MetricCounter.SIZE];
+        d[H] = 1;
+        harness.processElement(new ScopedDelta("city", CaseFacts.minute(at), d), at);
+    }
+
+    /** Advances processing time past the emit interval and returns the latest published value. */
+    private LiveMetric publish() throws Exception {
+        processingTime += 1_000;
+        harness.setProcessingTime(processingTime);
+        List<LiveMetric> out = harness.extractOutputValues();
+        assertThat(out).isNotEmpty();
+        return out.get(out.size() - 1);
+    }
+}
