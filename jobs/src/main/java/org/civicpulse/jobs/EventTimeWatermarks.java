@@ -11,9 +11,10 @@ import org.apache.flink.util.function.SerializableSupplier;
  * for the idleness timeout, event time moves on at wall-clock pace from the last event seen, so
  * overdue clocks and midnight keep moving on a quiet night. A subtask that has never seen an
  * event declares itself idle, so it does not hold the others back. A replay at full speed never
- * goes idle, so it never triggers the advancement.
+ * goes idle, so it never triggers the advancement. The Kafka source runs one generator per
+ * partition and takes the minimum.
  */
-public final class EventTimeWatermarks implements WatermarkGenerator<AcceptedEvent> {
+public final class EventTimeWatermarks implements WatermarkGenerator<ParsedInput> {
     private final long outOfOrderness;
     private final long idleness;
     private final SerializableSupplier<Long> wallClock;
@@ -30,7 +31,10 @@ public final class EventTimeWatermarks implements WatermarkGenerator<AcceptedEve
     }
 
     @Override
-    public void onEvent(AcceptedEvent event, long eventTimestamp, WatermarkOutput output) {
+    public void onEvent(ParsedInput input, long eventTimestamp, WatermarkOutput output) {
+        if (input.accepted() == null) {
+            return; // a rejected line never moves event time
+        }
         maxEventTime = Math.max(maxEventTime, eventTimestamp);
         lastEventWallTime = wallClock.get();
     }

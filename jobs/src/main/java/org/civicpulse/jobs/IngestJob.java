@@ -3,7 +3,6 @@ package org.civicpulse.jobs;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -61,9 +60,7 @@ public final class IngestJob {
         env.setParallelism(settings.getInt(Setting.FLINK_PARALLELISM));
         env.enableCheckpointing(settings.getDuration(Setting.FLINK_CHECKPOINT_INTERVAL).toMillis());
 
-        DataStream<KafkaInput> input = env.fromSource(kafkaSource(settings), WatermarkStrategy.noWatermarks(),
-                "kafka-input").uid("kafka-input");
-        IngestWorkflow.define(input, settings, new JobSinks(settings));
+        IngestWorkflow.define(input(env, settings), settings, new JobSinks(settings));
         env.execute("civicpulse-ingest");
     }
 
@@ -76,15 +73,21 @@ public final class IngestJob {
         }
     }
 
-    static KafkaSource<KafkaInput> kafkaSource(Settings settings) {
-        return KafkaSource.<KafkaInput>builder()
+    /** The three input topics, parsed once, with event time per partition. */
+    public static DataStream<ParsedInput> input(StreamExecutionEnvironment env, Settings settings) {
+        return env.fromSource(kafkaSource(settings), IngestWorkflow.eventTime(settings), "kafka-input")
+                .uid("kafka-input");
+    }
+
+    static KafkaSource<ParsedInput> kafkaSource(Settings settings) {
+        return KafkaSource.<ParsedInput>builder()
                 .setBootstrapServers(settings.get(Setting.KAFKA_BOOTSTRAP))
                 .setTopics(List.of(settings.get(Setting.TOPIC_HOTLINE), settings.get(Setting.TOPIC_GRID),
                         settings.get(Setting.TOPIC_INSPECTION)))
                 .setGroupId(settings.get(Setting.KAFKA_GROUP))
                 // Without a checkpoint: where the group left off, else from the beginning of the topics.
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new KafkaInputDeserializer())
+                .setDeserializer(new ValidatingDeserializer(settings.getDuration(Setting.MAX_FUTURE)))
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .setProperty("partition.discovery.interval.ms", "60000")
                 .build();

@@ -24,7 +24,7 @@ import org.civicpulse.contract.Settings;
  * plug in bounded sources and collecting sinks.
  *
  * <pre>
- * input ─► validate ─► event time ─► dedup (by case) ─► case gate (by case) ─► accepted sink
+ * input (parsed, event time per partition) ─► route ─► dedup (by case) ─► case gate (by case) ─► accepted sink
  *             │                         │    └─ late ─► late sink               │
  *             └────────── dead letters ─┴───────────────────────────────────────┴─► dead-letter sinks
  * </pre>
@@ -83,22 +83,23 @@ public final class IngestWorkflow {
                 .name("cases-sink").uid("cases-sink");
     }
 
-    public static void define(DataStream<KafkaInput> input, Settings settings, Sinks sinks) {
-        Duration lateness = settings.getDuration(Setting.ALLOWED_LATENESS);
+    /** Event time, assigned in the Kafka source per partition from accepted events only. */
+    public static WatermarkStrategy<ParsedInput> eventTime(Settings settings) {
         Duration outOfOrderness = settings.getDuration(Setting.WATERMARK_OUT_OF_ORDERNESS);
         Duration idleness = settings.getDuration(Setting.WATERMARK_IDLENESS);
+        return WatermarkStrategy
+                .<ParsedInput>forGenerator(ctx -> new EventTimeWatermarks(outOfOrderness, idleness,
+                        System::currentTimeMillis))
+                .withTimestampAssigner((p, previous) -> p.accepted() == null ? previous : p.accepted().eventTime());
+    }
+
+    public static void define(DataStream<ParsedInput> input, Settings settings, Sinks sinks) {
+        Duration lateness = settings.getDuration(Setting.ALLOWED_LATENESS);
 
         SingleOutputStreamOperator<AcceptedEvent> validated = input
-                .process(new ValidateFunction(settings.getDuration(Setting.MAX_FUTURE)))
-                .name("validate").uid("validate");
-
-        WatermarkStrategy<AcceptedEvent> eventTime = WatermarkStrategy
-                .<AcceptedEvent>forGenerator(ctx -> new EventTimeWatermarks(outOfOrderness, idleness,
-                        System::currentTimeMillis))
-                .withTimestampAssigner((e, previous) -> e.eventTime());
+                .process(new RouteRejected()).name("route-rejected").uid("route-rejected");
 
         SingleOutputStreamOperator<AcceptedEvent> unique = validated
-                .assignTimestampsAndWatermarks(eventTime).name("event-time").uid("event-time")
                 .keyBy(e -> e.event().key())
                 .process(new DeduplicateFunction(lateness))
                 .name("deduplicate").uid("deduplicate");

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class EventTimeWatermarksTest {
     private static final long EVENT_T0 = 1_763_600_000_000L;
+    private static final ParsedInput ACCEPTED = new ParsedInput(Fixtures.created("e", "c", Fixtures.T0), null);
+    private static final ParsedInput REJECTED = new ParsedInput(null, org.civicpulse.contract.DeadLetter.fromReplay(
+            "f", 1, Fixtures.T0, org.civicpulse.contract.Rejection.invalidJson("x"), "x"));
     private final AtomicLong wall = new AtomicLong(5_000_000L);
     private final Recorder out = new Recorder();
     private final EventTimeWatermarks generator =
@@ -19,14 +22,14 @@ class EventTimeWatermarksTest {
 
     @Test
     void shouldHoldTheWatermarkTheOutOfOrdernessBehindTheNewestEvent() {
-        generator.onEvent(null, EVENT_T0, out);
+        generator.onEvent(ACCEPTED, EVENT_T0, out);
         generator.onPeriodicEmit(out);
         assertThat(out.last()).isEqualTo(EVENT_T0 - 120_000 - 1);
     }
 
     @Test
     void shouldAdvanceAtWallClockPaceOnceEverySourceIsIdle() {
-        generator.onEvent(null, EVENT_T0, out);
+        generator.onEvent(ACCEPTED, EVENT_T0, out);
         wall.addAndGet(59_999);
         generator.onPeriodicEmit(out);
         assertThat(out.last()).isEqualTo(EVENT_T0 - 120_001);
@@ -42,10 +45,18 @@ class EventTimeWatermarksTest {
     void shouldNotAdvanceByWallClockWhileEventsKeepComing() {
         for (int i = 0; i < 100; i++) {
             wall.addAndGet(10_000);
-            generator.onEvent(null, EVENT_T0 + i, out);
+            generator.onEvent(ACCEPTED, EVENT_T0 + i, out);
             generator.onPeriodicEmit(out);
         }
         assertThat(out.last()).isEqualTo(EVENT_T0 + 99 - 120_001);
+    }
+
+    @Test
+    void shouldNotLetARejectedLineMoveEventTime() {
+        generator.onEvent(ACCEPTED, EVENT_T0, out);
+        generator.onEvent(REJECTED, EVENT_T0 + 3_600_000, out);
+        generator.onPeriodicEmit(out);
+        assertThat(out.last()).isEqualTo(EVENT_T0 - 120_001);
     }
 
     @Test

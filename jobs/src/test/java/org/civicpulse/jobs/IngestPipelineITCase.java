@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -165,8 +164,7 @@ class IngestPipelineITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(2000);
-        IngestWorkflow.define(env.fromSource(IngestJob.kafkaSource(s), WatermarkStrategy.noWatermarks(),
-                "kafka-input"), s, new JobSinks(s));
+        IngestWorkflow.define(IngestJob.input(env, s), s, new JobSinks(s));
         return env.executeAsync("pipeline-it");
     }
 }
