@@ -2,6 +2,7 @@ package org.civicpulse.jobs;
 
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -13,7 +14,7 @@ import org.civicpulse.jobs.metrics.LiveMetric;
 import org.civicpulse.jobs.metrics.MetricDelta;
 import org.civicpulse.jobs.metrics.PaneRow;
 import org.civicpulse.jobs.metrics.ProblemCounts;
-import org.civicpulse.jobs.metrics.ScopeFanOut;
+import org.civicpulse.jobs.metrics.ScopeCombiner;
 import org.civicpulse.jobs.metrics.ScopeMetricsFunction;
 import org.civicpulse.jobs.metrics.ScopedDelta;
 import org.civicpulse.contract.Setting;
@@ -68,7 +69,9 @@ public final class IngestWorkflow {
         DataStream<MetricDelta> problemDeltas = accepted.flatMap(new ProblemCounts())
                 .name("problem-counts").uid("problem-counts");
         SingleOutputStreamOperator<LiveMetric> live = caseDeltas.union(problemDeltas)
-                .flatMap(new ScopeFanOut()).name("scope-fan-out").uid("scope-fan-out")
+                .transform("scope-combiner", TypeInformation.of(ScopedDelta.class),
+                        new ScopeCombiner(20_000, 200))
+                .uid("scope-combiner")
                 .keyBy(ScopedDelta::scope)
                 .process(new ScopeMetricsFunction(settings.getDuration(Setting.METRICS_EMIT_INTERVAL)))
                 .name("scope-metrics").uid("scope-metrics");
