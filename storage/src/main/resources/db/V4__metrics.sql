@@ -1,9 +1,9 @@
 -- Metric panes per scope (city, district:<code>, street:<district>:<name>, category:<code>,
 -- unit:<name>, district-category:<district>:<code>), one row per minute or day, with the
 -- counters of MetricCounter (see README, "Metric glossary"). The job writes a pane's absolute
--- value each time it changes, with version = deltas applied so far: it only grows and is the
--- same for the same input, so FINAL keeps the newest row and a restart or a replay never
--- double-counts. Rates are ratios of these counters, computed by the reader.
+-- value each time it changes, with version = the wall-clock time of writing (ms), so FINAL keeps
+-- the newest row: a pane written again after a restart replaces what was written before the
+-- crash, and nothing is double-counted. Rates are ratios of these counters, computed by the reader.
 CREATE TABLE IF NOT EXISTS metric_minutes
 (
     scope String,

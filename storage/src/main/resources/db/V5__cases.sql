@@ -1,6 +1,6 @@
 -- Every case with its current status, stage times, limits and handling unit, so the dashboard
--- can list the cases behind any number. One row per case version; revision counts the case's
--- events and limit crossings, so FINAL keeps the newest. overdue / about_to_breach are as of the
+-- can list the cases behind any number. One row per case version; revision is the wall-clock
+-- time of writing (ms), so FINAL keeps the newest, also after a restart from a checkpoint. overdue / about_to_breach are as of the
 -- row's writing; a reader that needs them "now" compares resolution_limit_at with now.
 CREATE TABLE IF NOT EXISTS cases
 (
@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS cases
     ratings UInt16,
     last_rating_resolved Nullable(UInt8),
     last_satisfaction String,
-    revision UInt32,
+    revision UInt64,
     written_at DateTime('Asia/Shanghai')
 )
 ENGINE = ReplacingMergeTree(revision)

@@ -86,6 +86,21 @@ class CrashRecoveryITCase {
             all.addAll(third);
             assertThat(q.countsBySourceDistrictCategory()).isEqualTo(expectedCounts(all));
             assertThat(q.deadLettersByReason()).isEmpty();
+
+            // The metrics came through the crash exactly too: per-day panes and the case table.
+            long cases = all.stream().filter(e -> !e[1].equals("INSPECTION")).count();
+            long checks = all.size() - cases;
+            await().atMost(WAIT).until(() -> db.queryLong("SELECT sum(created_hotline + created_grid) AS n "
+                    + "FROM metric_days FINAL WHERE scope = 'city'"), n -> n == cases);
+            await().atMost(WAIT).until(() -> db.queryLong("SELECT sum(checks) AS n FROM metric_days FINAL "
+                    + "WHERE scope = 'city'"), n -> n == checks);
+            for (String district : DISTRICTS) {
+                long expected = all.stream().filter(e -> e[2].equals(district) && !e[1].equals("INSPECTION")).count();
+                await().atMost(WAIT).until(() -> db.queryLong("SELECT sum(created_hotline + created_grid) AS n "
+                        + "FROM metric_days FINAL WHERE scope = 'district:" + district + "'"), n -> n == expected);
+            }
+            await().atMost(WAIT).until(() -> db.queryLong("SELECT count() AS n FROM cases FINAL"), n -> n == cases);
+            assertThat(db.queryLong("SELECT count() AS n FROM cases FINAL WHERE status = 'OPEN'")).isEqualTo(cases);
         } finally {
             job.stop(Duration.ofSeconds(20));
         }

@@ -8,5 +8,5 @@ public record CaseSnapshot(String caseId, String source, String district, String
                            String unit, String address, boolean urgent, String status, long createdAt,
                            long dispatchedAt, long respondedAt, long resolvedAt, long reopenedAt, long closedAt,
                            long responseLimitAt, long resolutionLimitAt, boolean overdue, boolean aboutToBreach,
-                           int ratings, Boolean lastRatingResolved, String lastSatisfaction, int revision) {
+                           int ratings, Boolean lastRatingResolved, String lastSatisfaction, long revision) {
 }

@@ -29,7 +29,6 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
     private final long grace;
     private final long caseRetention;
     private transient ValueState<CaseState> state;
-    private transient ValueState<Integer> revision;
     private transient ValueState<Long> lastEventAt;
     private transient Catalogue catalogue;
 
@@ -41,7 +40,6 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
     @Override
     public void open(OpenContext ctx) {
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("case", TypeInformation.of(CaseState.class)));
-        revision = getRuntimeContext().getState(new ValueStateDescriptor<>("revision", Types.INT));
         lastEventAt = getRuntimeContext().getState(new ValueStateDescriptor<>("last-event-at", Types.LONG));
         catalogue = Catalogue.load();
     }
@@ -87,7 +85,6 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
             CaseFacts.diff(CaseFacts.of(s, timestamp), gaugesDropped(s, timestamp), (p, b, d) ->
                     out.collect(new MetricDelta(p, b, d)));
             state.clear();
-            revision.clear();
             lastEventAt.clear();
             return;
         }
@@ -117,10 +114,8 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
         CaseFacts after = CaseFacts.of(s, watermark);
         CaseFacts.diff(before, after, (p, b, d) -> out.collect(new MetricDelta(p, b, d)));
         long[] gauges = after.byBucket().getOrDefault(CaseFacts.GAUGE, new long[MetricCounter.SIZE]);
-        int rev = revision.value() == null ? 1 : revision.value() + 1;
-        revision.update(rev);
         ctx.output(CASES, new CaseRow(s, gauges[MetricCounter.OVERDUE.ordinal()] > 0,
-                gauges[MetricCounter.ABOUT_TO_BREACH.ordinal()] > 0, rev));
+                gauges[MetricCounter.ABOUT_TO_BREACH.ordinal()] > 0, System.currentTimeMillis()));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -216,18 +215,16 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
         return minute > w - length;
     }
 
-    /** The pane with the delta added; the extra last slot counts the deltas applied (the row version). */
     private static long[] addTo(long[] pane, long[] delta) {
-        long[] p = pane == null ? new long[MetricCounter.SIZE + 1] : pane;
+        long[] p = pane == null ? new long[MetricCounter.SIZE] : pane;
         for (int i = 0; i < MetricCounter.SIZE; i++) {
             p[i] += delta[i];
         }
-        p[MetricCounter.SIZE]++;
         return p;
     }
 
     private static long[] counters(long[] pane) {
-        return pane.length == MetricCounter.SIZE ? pane : Arrays.copyOf(pane, MetricCounter.SIZE);
+        return pane;
     }
 
     static long epochDay(long minute) {
@@ -269,17 +266,21 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
         long asOf = s.watermarkMinute == Long.MIN_VALUE ? Long.MIN_VALUE : ctx.timerService().currentWatermark();
         out.collect(new LiveMetric(scope, asOf, s.gauges.clone(), s.last60m.clone(), s.last24h.clone(),
                 s.last7d.clone(), s.today.clone(), s.month.clone()));
+        // The wall clock orders a pane's rows: after a restart from a checkpoint every pane that
+        // changes is written again later than anything written before the crash, and its last
+        // row is written once all its input is counted.
+        long version = System.currentTimeMillis();
         for (long m : changedMinutes.keys()) {
             long[] pane = minutePanes.get(m);
             if (pane != null) {
-                ctx.output(PANES, new PaneRow("minute", scope, m, counters(pane), pane[MetricCounter.SIZE]));
+                ctx.output(PANES, new PaneRow("minute", scope, m, pane.clone(), version));
             }
         }
         changedMinutes.clear();
         for (long d : changedDays.keys()) {
             long[] pane = dayPanes.get(d);
             if (pane != null) {
-                ctx.output(PANES, new PaneRow("day", scope, d, counters(pane), pane[MetricCounter.SIZE]));
+                ctx.output(PANES, new PaneRow("day", scope, d, pane.clone(), version));
             }
         }
         changedDays.clear();

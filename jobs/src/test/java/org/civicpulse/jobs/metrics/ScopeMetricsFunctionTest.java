@@ -84,7 +84,6 @@ class ScopeMetricsFunctionTest {
             assertThat(p.grain()).isEqualTo("minute");
             assertThat(p.start()).isEqualTo(T0.toEpochMilli() / MINUTE);
             assertThat(p.counters()[H]).isEqualTo(1);
-            assertThat(p.version()).isEqualTo(1);
         });
     }
 
