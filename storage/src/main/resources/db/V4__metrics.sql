@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS metric_minutes
     month_ratings_basic Int64,
     grid_closure_due Int64,
     grid_closed_on_time Int64,
+    blind_spots Int64,
     version UInt64,
     written_at DateTime('Asia/Shanghai')
 )
@@ -55,6 +56,7 @@ CREATE TABLE IF NOT EXISTS metric_days
     month_ratings_basic Int64,
     grid_closure_due Int64,
     grid_closed_on_time Int64,
+    blind_spots Int64,
     version UInt64,
     written_at DateTime('Asia/Shanghai')
 )
@@ -79,3 +81,49 @@ CREATE TABLE IF NOT EXISTS backlog_minutes
 ENGINE = ReplacingMergeTree(version)
 PARTITION BY toYYYYMM(minute)
 ORDER BY (scope_kind, scope, minute)
+;
+
+-- Problems per point (点位: the address, else a ~100 m cell of lat/lon) and day, for the
+-- high-frequency points of each district (top points over 7 days).
+CREATE TABLE IF NOT EXISTS point_days
+(
+    district String,
+    street String,
+    point String,
+    day Date,
+    problems Int64,
+    failed_checks Int64,
+    version UInt64
+)
+ENGINE = ReplacingMergeTree(version)
+PARTITION BY toYYYYMM(day)
+ORDER BY (district, point, day);
+
+-- The watch-list (挂牌督办): points with at least N problems or M failed checks in 30 days, with
+-- the day each entered and (when it has) left the list. One row per listing; FINAL gives its
+-- latest state.
+CREATE TABLE IF NOT EXISTS watchlist
+(
+    district String,
+    street String,
+    point String,
+    entered_on Date,
+    left_on Nullable(Date),
+    problems_30d Int64,
+    failed_checks_30d Int64,
+    version UInt64
+)
+ENGINE = ReplacingMergeTree(version)
+ORDER BY (district, point, entered_on);
+
+-- Data freshness: when each source last delivered an event for each district (wall clock) and
+-- the newest event time it carried. Lag = now - last_delivered_at.
+CREATE TABLE IF NOT EXISTS freshness
+(
+    source Enum8('HOTLINE' = 1, 'GRID' = 2, 'INSPECTION' = 3),
+    district String,
+    last_delivered_at DateTime('Asia/Shanghai'),
+    last_event_at DateTime('Asia/Shanghai')
+)
+ENGINE = ReplacingMergeTree(last_delivered_at)
+ORDER BY (source, district)

@@ -38,6 +38,8 @@ public enum MetricCounter {
     GRID_CLOSURE_DUE(Kind.WINDOWED),
     /** GRID cases resolved within their limit (closure-rate numerator). */
     GRID_CLOSED_ON_TIME(Kind.WINDOWED),
+    /** HOTLINE cases at a point (or street) × category where no GRID or INSPECTION problem was created in the 7 days before. */
+    BLIND_SPOTS(Kind.WINDOWED),
     /** Open cases. */
     OPEN(Kind.GAUGE),
     /** Open cases past their resolution limit. */

@@ -46,6 +46,10 @@ public enum Setting {
     CASE_RETENTION("case.retention", "P60D", "How long the job remembers a case after its last event (orphan checks)"),
 
     CASE_GRACE("case.grace", "P2D", "How long the job keeps a closed case, for late ratings and events"),
+    WATCHLIST_PROBLEMS("watchlist.problems", "10",
+            "A point joins the watch-list (挂牌督办) with at least this many problems in 30 days"),
+    WATCHLIST_FAILED_CHECKS("watchlist.failed-checks", "3",
+            "... or with at least this many failed spot checks in 30 days"),
     METRICS_EMIT_INTERVAL("metrics.emit.interval", "PT1S", "Longest wait before a changed scope's metrics are published"),
 
     FLINK_PARALLELISM("flink.parallelism", "2", "Parallelism of the job"),

@@ -9,6 +9,12 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.civicpulse.contract.DeadLetter;
 import org.civicpulse.jobs.metrics.CaseLifecycleFunction;
+import org.civicpulse.jobs.points.BlindSpotFunction;
+import org.civicpulse.jobs.points.Freshness;
+import org.civicpulse.jobs.points.FreshnessFunction;
+import org.civicpulse.jobs.points.Point;
+import org.civicpulse.jobs.points.PointFunction;
+import org.civicpulse.jobs.points.PointRecord;
 import org.civicpulse.jobs.metrics.CaseRow;
 import org.civicpulse.jobs.metrics.LiveMetric;
 import org.civicpulse.jobs.metrics.MetricDelta;
@@ -54,6 +60,16 @@ public final class IngestWorkflow {
         /** ClickHouse: the case table. */
         Sink<CaseRow> cases();
 
+        /** ClickHouse: problems per point and day, and the watch-list. */
+        Sink<PointRecord> pointDays();
+
+        Sink<PointRecord> watchlist();
+
+        /** ClickHouse and the live topic: data freshness per source × district. */
+        Sink<Freshness> freshness();
+
+        Sink<Freshness> liveFreshness();
+
         /** Every dead letter goes to each of these (the topic and the table). */
         java.util.List<Sink<DeadLetter>> deadLetters();
     }
@@ -68,7 +84,14 @@ public final class IngestWorkflow {
                 .name("case-lifecycle").uid("case-lifecycle");
         DataStream<MetricDelta> problemDeltas = accepted.flatMap(new ProblemCounts())
                 .name("problem-counts").uid("problem-counts");
-        SingleOutputStreamOperator<LiveMetric> live = caseDeltas.union(problemDeltas)
+        Duration lateness = settings.getDuration(Setting.ALLOWED_LATENESS);
+        DataStream<MetricDelta> blindSpots = accepted
+                .filter(e -> Point.isProblem(e.event()) && BlindSpotFunction.keyOf(e.event()) != null)
+                .name("problems-at-a-place").uid("problems-at-a-place")
+                .keyBy(e -> BlindSpotFunction.keyOf(e.event()))
+                .process(new BlindSpotFunction(lateness)).name("blind-spots").uid("blind-spots");
+        definePoints(accepted, settings, sinks);
+        SingleOutputStreamOperator<LiveMetric> live = caseDeltas.union(problemDeltas, blindSpots)
                 .transform("scope-combiner", TypeInformation.of(ScopedDelta.class),
                         new ScopeCombiner(20_000, 200))
                 .uid("scope-combiner")
@@ -94,6 +117,28 @@ public final class IngestWorkflow {
                 .<ParsedInput>forGenerator(ctx -> new EventTimeWatermarks(outOfOrderness, idleness,
                         System::currentTimeMillis))
                 .withTimestampAssigner((p, previous) -> p.accepted() == null ? previous : p.accepted().eventTime());
+    }
+
+    /** High-frequency points, the watch-list and data freshness. */
+    static void definePoints(DataStream<AcceptedEvent> accepted, Settings settings, Sinks sinks) {
+        SingleOutputStreamOperator<PointRecord> points = accepted
+                .filter(e -> Point.isProblem(e.event()) && PointFunction.keyOf(e.event()) != null)
+                .name("problems-at-a-point").uid("problems-at-a-point")
+                .keyBy(e -> PointFunction.keyOf(e.event()))
+                .process(new PointFunction(settings.getInt(Setting.WATCHLIST_PROBLEMS),
+                        settings.getInt(Setting.WATCHLIST_FAILED_CHECKS)))
+                .name("points").uid("points");
+        points.filter(p -> p.kind().equals("day")).name("point-days").uid("point-days")
+                .sinkTo(sinks.pointDays()).name("point-days-sink").uid("point-days-sink");
+        points.filter(p -> p.kind().equals("watchlist")).name("watchlist-changes").uid("watchlist-changes")
+                .sinkTo(sinks.watchlist()).name("watchlist-sink").uid("watchlist-sink");
+        SingleOutputStreamOperator<Freshness> freshness = accepted
+                .filter(e -> e.event().district() != null).name("with-district").uid("with-district")
+                .keyBy(e -> e.event().source().name() + "|" + e.event().district())
+                .process(new FreshnessFunction(settings.getDuration(Setting.METRICS_EMIT_INTERVAL)))
+                .name("freshness").uid("freshness");
+        freshness.sinkTo(sinks.freshness()).name("freshness-sink").uid("freshness-sink");
+        freshness.sinkTo(sinks.liveFreshness()).name("freshness-live-sink").uid("freshness-live-sink");
     }
 
     public static void define(DataStream<ParsedInput> input, Settings settings, Sinks sinks) {

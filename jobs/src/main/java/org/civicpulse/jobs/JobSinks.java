@@ -16,6 +16,9 @@ import org.civicpulse.jobs.metrics.CaseRow;
 import org.civicpulse.jobs.metrics.LiveMetric;
 import org.civicpulse.jobs.metrics.MetricSinks;
 import org.civicpulse.jobs.metrics.PaneRow;
+import org.civicpulse.jobs.points.Freshness;
+import org.civicpulse.jobs.points.PointRecord;
+import org.civicpulse.jobs.points.PointSinks;
 import org.civicpulse.storage.DeadLetterRow;
 import org.civicpulse.storage.MetricRows;
 import org.civicpulse.storage.LateEventRow;
@@ -65,6 +68,26 @@ public final class JobSinks implements IngestWorkflow.Sinks {
     @Override
     public Sink<CaseRow> cases() {
         return MetricSinks.cases(settings);
+    }
+
+    @Override
+    public Sink<PointRecord> pointDays() {
+        return PointSinks.pointDays(settings);
+    }
+
+    @Override
+    public Sink<PointRecord> watchlist() {
+        return PointSinks.watchlist(settings);
+    }
+
+    @Override
+    public Sink<Freshness> freshness() {
+        return PointSinks.freshness(settings);
+    }
+
+    @Override
+    public Sink<Freshness> liveFreshness() {
+        return PointSinks.liveFreshness(settings);
     }
 
     @Override

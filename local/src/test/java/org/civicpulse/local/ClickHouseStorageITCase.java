@@ -21,6 +21,7 @@ import org.civicpulse.storage.EventQueries;
 import org.civicpulse.storage.CaseTableRow;
 import org.civicpulse.storage.LateEventRow;
 import org.civicpulse.storage.MetricRows;
+import org.civicpulse.storage.PointRows;
 import org.civicpulse.storage.Migrations;
 import org.civicpulse.storage.RawEventRow;
 import org.civicpulse.storage.Retention;
@@ -52,6 +53,9 @@ class ClickHouseStorageITCase {
             assertThat(columns(db, MetricRows.DAYS)).isEqualTo(MetricRows.paneColumns("day"));
             assertThat(columns(db, MetricRows.BACKLOG)).isEqualTo(MetricRows.backlogColumns());
             assertThat(columns(db, CaseTableRow.TABLE)).isEqualTo(CaseTableRow.COLUMNS);
+            assertThat(columns(db, PointRows.POINT_DAYS)).isEqualTo(PointRows.POINT_DAY_COLUMNS);
+            assertThat(columns(db, PointRows.WATCHLIST)).isEqualTo(PointRows.WATCHLIST_COLUMNS);
+            assertThat(columns(db, PointRows.FRESHNESS)).isEqualTo(PointRows.FRESHNESS_COLUMNS);
         }
     }
 
