@@ -24,19 +24,23 @@ import org.civicpulse.contract.Rejection;
  * within the allowed lateness of the waiting event's time, it goes to dead-letter as
  * {@code ORPHAN_CASE_EVENT} (SPEC §2). Events without a case pass straight through.
  *
- * <p>A case is remembered until {@code caseRetention} after its last event, so the state stays
- * bounded; a later event after that is treated as an orphan.
+ * <p>A closed case is remembered for {@code grace} after it closed, any other case until
+ * {@code caseRetention} after its last event, so the state stays bounded; a later event after
+ * that is treated as an orphan.
  */
 public final class CaseGateFunction extends KeyedProcessFunction<String, AcceptedEvent, AcceptedEvent> {
     private static final long serialVersionUID = 1L;
     private final long allowedLateness;
+    private final long grace;
     private final long caseRetention;
     private transient ValueState<CasePlace> place;
     private transient ValueState<Long> lastEventTime;
     private transient ListState<AcceptedEvent> waiting;
+    private transient ValueState<Long> closedAt;
 
-    public CaseGateFunction(Duration allowedLateness, Duration caseRetention) {
+    public CaseGateFunction(Duration allowedLateness, Duration grace, Duration caseRetention) {
         this.allowedLateness = allowedLateness.toMillis();
+        this.grace = grace.toMillis();
         this.caseRetention = caseRetention.toMillis();
     }
 
@@ -45,6 +49,7 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
         place = getRuntimeContext().getState(new ValueStateDescriptor<>("case-place",
                 TypeInformation.of(CasePlace.class)));
         lastEventTime = getRuntimeContext().getState(new ValueStateDescriptor<>("last-event-time", Types.LONG));
+        closedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("closed-at", Types.LONG));
         waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("waiting-for-opening",
                 TypeInformation.of(AcceptedEvent.class)));
     }
@@ -57,6 +62,10 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
             return;
         }
         remember(in.eventTime(), ctx);
+        if (e.type() == org.civicpulse.contract.EventType.CLOSED) {
+            ctx.timerService().registerEventTimeTimer(in.eventTime() + grace);
+            closedAt.update(closedAt.value() == null ? in.eventTime() : Math.min(closedAt.value(), in.eventTime()));
+        }
         CasePlace known = place.value();
         if (e.opensCase()) {
             CasePlace opened = known == null ? CasePlace.of(e) : known;
@@ -88,9 +97,11 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
             waiting.update(stillWaiting);
         }
         Long last = lastEventTime.value();
-        if (last != null && timestamp >= last + caseRetention) {
+        Long closed = closedAt.value();
+        if (last != null && timestamp >= last + caseRetention || closed != null && timestamp >= closed + grace) {
             place.clear();
             lastEventTime.clear();
+            closedAt.clear();
             waiting.clear();
         }
     }

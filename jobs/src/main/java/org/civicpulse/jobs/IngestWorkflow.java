@@ -154,7 +154,8 @@ public final class IngestWorkflow {
 
         SingleOutputStreamOperator<AcceptedEvent> accepted = unique
                 .keyBy(e -> e.event().key())
-                .process(new CaseGateFunction(lateness, settings.getDuration(Setting.CASE_RETENTION)))
+                .process(new CaseGateFunction(lateness, settings.getDuration(Setting.CASE_GRACE),
+                        settings.getDuration(Setting.CASE_RETENTION)))
                 .name("case-gate").uid("case-gate");
 
         accepted.sinkTo(sinks.accepted()).name("raw-events-sink").uid("raw-events-sink");

@@ -28,7 +28,7 @@ class CaseGateFunctionTest {
     @BeforeEach
     void setUp() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new CaseGateFunction(Duration.ofMillis(LATENESS_MS), Duration.ofMillis(RETENTION_MS))),
+                new CaseGateFunction(Duration.ofMillis(LATENESS_MS), Duration.ofDays(2), Duration.ofMillis(RETENTION_MS))),
                 a -> a.event().key(), Types.STRING);
         harness.open();
     }
