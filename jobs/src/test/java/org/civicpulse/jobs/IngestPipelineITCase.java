@@ -161,7 +161,10 @@ class IngestPipelineITCase {
     }
 
     private static JobClient startJob(Settings s) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
+        // Every record type must serialise as a POJO or a Flink type, never through Kryo.
+        conf.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         env.enableCheckpointing(2000);
         IngestWorkflow.define(IngestJob.input(env, s), s, new JobSinks(s));
