@@ -16,17 +16,29 @@ public final class ClickHouseSink<T> implements Sink<T> {
     private final Settings settings;
     private final String table;
     private final RowMapper<T> mapper;
+    private final RowKey<T> rowKey;
 
     public ClickHouseSink(Settings settings, String table, RowMapper<T> mapper) {
+        this(settings, table, mapper, null);
+    }
+
+    /** With a row key, a batch writes only the newest element per key. */
+    public ClickHouseSink(Settings settings, String table, RowMapper<T> mapper, RowKey<T> rowKey) {
         this.settings = settings;
         this.table = table;
         this.mapper = mapper;
+        this.rowKey = rowKey;
+    }
+
+    /** The identity of a row, for tables where a newer row replaces an older one. */
+    @FunctionalInterface
+    public interface RowKey<T> extends java.io.Serializable {
+        String of(T element);
     }
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-        return new ClickHouseSinkWriter<>(settings, table, mapper, context.getProcessingTimeService(),
-                context.getTaskInfo().getIndexOfThisSubtask());
+        return new ClickHouseSinkWriter<>(settings, table, mapper, rowKey, context.getProcessingTimeService());
     }
 
 }

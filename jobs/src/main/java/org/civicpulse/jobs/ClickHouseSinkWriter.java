@@ -4,6 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.civicpulse.contract.Setting;
@@ -14,9 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buffers rows and inserts them in one request per batch. A failed insert is retried with
- * exponential backoff until it succeeds: the job then back-pressures instead of losing rows, and
- * catches up when ClickHouse returns.
+ * Buffers rows and inserts them in one request per batch, on a background thread so the task
+ * keeps processing while ClickHouse works; at most one batch is in flight, and {@link #flush}
+ * (before every checkpoint) waits for it. A failed insert is retried with exponential backoff
+ * until it succeeds: the job then back-pressures instead of losing rows, and catches up when
+ * ClickHouse returns. With a row key, only the newest element per key in a batch is written
+ * (later versions of a row replace earlier ones in ClickHouse anyway).
  */
 final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
@@ -25,42 +34,61 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private final ClickHouseDb db;
     private final String table;
     private final RowMapper<T> mapper;
+    private final ClickHouseSink.RowKey<T> rowKey;
     private final ProcessingTimeService time;
     private final int maxRows;
     private final long intervalMs;
     private final Duration maxBackoff;
+    private final ExecutorService inserter;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+    private final Map<String, T> latestByKey = new LinkedHashMap<>();
+    private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
     private int rows;
     private long lastFlush;
 
-    ClickHouseSinkWriter(Settings settings, String table, RowMapper<T> mapper, ProcessingTimeService time,
-                         int subtask) {
+    ClickHouseSinkWriter(Settings settings, String table, RowMapper<T> mapper, ClickHouseSink.RowKey<T> rowKey,
+                         ProcessingTimeService time) {
         this.db = ClickHouseDb.writer(settings);
         this.table = ClickHouseDb.identifier(table);
         this.mapper = mapper;
+        this.rowKey = rowKey;
         this.time = time;
         this.maxRows = settings.getInt(Setting.SINK_BATCH_ROWS);
         this.intervalMs = settings.getDuration(Setting.SINK_BATCH_INTERVAL).toMillis();
         this.maxBackoff = settings.getDuration(Setting.SINK_MAX_BACKOFF);
+        this.inserter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "clickhouse-insert-" + table);
+            t.setDaemon(true);
+            return t;
+        });
         this.lastFlush = time.getCurrentProcessingTime();
         scheduleTimer();
-        LOG.debug("ClickHouse sink for {} open on subtask {}", table, subtask);
     }
 
     @Override
     public void write(T element, Context context) throws InterruptedException {
-        byte[] line = mapper.toRow(element, Instant.now()).getBytes(StandardCharsets.UTF_8);
-        buffer.write(line, 0, line.length);
-        buffer.write('\n');
-        rows++;
+        if (rowKey != null) {
+            latestByKey.put(rowKey.of(element), element);
+            rows = latestByKey.size();
+        } else {
+            append(element);
+        }
         if (rows >= maxRows) {
-            insertBatch();
+            startBatch();
         }
     }
 
     @Override
     public void flush(boolean endOfInput) throws InterruptedException {
-        insertBatch();
+        startBatch();
+        awaitInFlight();
+    }
+
+    private void append(T element) {
+        byte[] line = mapper.toRow(element, Instant.now()).getBytes(StandardCharsets.UTF_8);
+        buffer.write(line, 0, line.length);
+        buffer.write('\n');
+        rows++;
     }
 
     private void scheduleTimer() {
@@ -69,37 +97,62 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
     private void onTimer(long now) throws InterruptedException {
         if (rows > 0 && now - lastFlush >= intervalMs) {
-            insertBatch();
+            startBatch();
         }
         scheduleTimer();
     }
 
-    private void insertBatch() throws InterruptedException {
+    /** Hands the buffered rows to the inserter, after the batch before them is in. */
+    private void startBatch() throws InterruptedException {
         lastFlush = time.getCurrentProcessingTime();
         if (rows == 0) {
             return;
         }
+        if (rowKey != null) {
+            latestByKey.values().forEach(this::append);
+            latestByKey.clear();
+        }
         byte[] batch = buffer.toByteArray();
+        int batchRows = rows;
+        buffer.reset();
+        rows = 0;
+        awaitInFlight();
+        inFlight = CompletableFuture.runAsync(() -> insertWithRetries(batch, batchRows), inserter);
+    }
+
+    private void awaitInFlight() throws InterruptedException {
+        try {
+            inFlight.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Insert into " + table + " failed", e.getCause());
+        }
+    }
+
+    private void insertWithRetries(byte[] batch, int batchRows) {
         Duration backoff = FIRST_BACKOFF;
         int attempt = 1;
         while (true) {
             try {
                 db.insertJsonEachRow(table, batch);
-                break;
+                return;
             } catch (ClickHouseDbException e) {
-                LOG.warn("Insert of {} rows into {} failed (attempt {}), retrying in {} ms: {}", rows, table,
+                LOG.warn("Insert of {} rows into {} failed (attempt {}), retrying in {} ms: {}", batchRows, table,
                         attempt, backoff.toMillis(), e.getMessage());
-                Thread.sleep(backoff.toMillis()); // backoff between retries, not synchronisation
+                try {
+                    Thread.sleep(backoff.toMillis()); // backoff between retries, not synchronisation
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while retrying an insert into " + table, ie);
+                }
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
                 attempt++;
             }
         }
-        buffer.reset();
-        rows = 0;
     }
 
     @Override
     public void close() {
+        inserter.shutdownNow();
         db.close();
     }
 }

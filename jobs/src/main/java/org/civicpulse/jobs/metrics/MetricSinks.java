@@ -35,7 +35,8 @@ public final class MetricSinks {
     public static Sink<PaneRow> panes(Settings settings, String table) {
         return new ClickHouseSink<>(settings, table, (p, at) -> p.grain().equals("minute")
                 ? MetricRows.minute(p.scope(), Scope.kind(p.scope()), p.start(), p.counters(), p.version(), at)
-                : MetricRows.day(p.scope(), Scope.kind(p.scope()), p.start(), p.counters(), p.version(), at));
+                : MetricRows.day(p.scope(), Scope.kind(p.scope()), p.start(), p.counters(), p.version(), at),
+                p -> p.scope() + "|" + p.start());
     }
 
     public static Sink<LiveMetric> backlog(Settings settings) {
@@ -44,7 +45,8 @@ public final class MetricSinks {
     }
 
     public static Sink<CaseRow> cases(Settings settings) {
-        return new ClickHouseSink<>(settings, CaseTableRow.TABLE, (r, at) -> CaseTableRow.json(snapshot(r), at));
+        return new ClickHouseSink<>(settings, CaseTableRow.TABLE, (r, at) -> CaseTableRow.json(snapshot(r), at),
+                r -> r.state().caseId);
     }
 
     static CaseSnapshot snapshot(CaseRow r) {
