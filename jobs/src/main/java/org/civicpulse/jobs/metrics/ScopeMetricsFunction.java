@@ -94,8 +94,8 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
         if (s == null) {
             s = new WindowSums();
         }
-        if (watermark == Long.MIN_VALUE) {
-            return s;
+        if (watermark == Long.MIN_VALUE || watermark == Long.MAX_VALUE) {
+            return s; // no event time yet, or the end of a bounded input: nothing to retire
         }
         long w = CaseFacts.minute(watermark);
         if (w == s.watermarkMinute) {

@@ -1,0 +1,140 @@
+package org.civicpulse.jobs.bench;
+
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.legacy.DiscardingSink;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.civicpulse.contract.Setting;
+import org.civicpulse.contract.Settings;
+import org.civicpulse.jobs.IngestWorkflow;
+import org.civicpulse.jobs.JobSinks;
+import org.civicpulse.jobs.ParsedInput;
+import org.civicpulse.jobs.ValidatingDeserializer;
+import org.civicpulse.storage.ClickHouseDb;
+import org.civicpulse.storage.Migrations;
+
+/**
+ * How fast the job drains a backlog: a JSONL file (the simulator's mix) is loaded into fresh
+ * topics first, then (1) the floor — the Kafka source with the one parse and nothing else — and
+ * (2) the whole job with every metric and sink, each reading the topics to their end as a
+ * bounded job at parallelism 2 on a local MiniCluster. Prints Markdown table rows.
+ *
+ * <p>Needs the local Kafka broker and ClickHouse running ({@code ./civicpulse up --no-sim});
+ * uses its own topics and database, so it does not disturb the running job.
+ */
+public final class DrainBenchmark {
+    private DrainBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        Settings s = Settings.fromEnvironment()
+                .with(Setting.TOPIC_HOTLINE, "bench.hotline." + run)
+                .with(Setting.TOPIC_GRID, "bench.grid." + run)
+                .with(Setting.TOPIC_INSPECTION, "bench.inspection." + run)
+                .with(Setting.TOPIC_DEADLETTER, "bench.deadletter." + run)
+                .with(Setting.TOPIC_METRICS_LIVE, "bench.live." + run)
+                .with(Setting.KAFKA_GROUP, "bench-" + run)
+                .with(Setting.CLICKHOUSE_DATABASE, "bench_" + run);
+        long events = load(s, file);
+        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
+            Migrations.apply(db);
+        }
+        double floor = drain(s, false);
+        double full = drain(s, true);
+        System.out.printf("| floor: Kafka source + the one parse, nothing else | %,d events | %.1f s | %,.0f events/s |%n",
+                events, floor, events / floor);
+        System.out.printf("| whole job: dedup, case gate, lifecycles, every metric, all sinks | %,d events | %.1f s "
+                + "| %,.0f events/s (%.0f%% of the floor) |%n", events, full, events / full, 100 * floor / full);
+    }
+
+    /** Seconds to read the topics to their end: the floor, or the whole job. */
+    static double drain(Settings s, boolean wholeJob) throws Exception {
+        Configuration conf = new Configuration();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+        env.enableCheckpointing(10_000);
+        KafkaSource<ParsedInput> source = KafkaSource.<ParsedInput>builder()
+                .setBootstrapServers(s.get(Setting.KAFKA_BOOTSTRAP))
+                .setTopics(List.of(s.get(Setting.TOPIC_HOTLINE), s.get(Setting.TOPIC_GRID),
+                        s.get(Setting.TOPIC_INSPECTION)))
+                .setGroupId(s.get(Setting.KAFKA_GROUP) + (wholeJob ? "-full" : "-floor"))
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.latest())
+                .setDeserializer(new ValidatingDeserializer(s.getDuration(Setting.MAX_FUTURE)))
+                .build();
+        var input = env.fromSource(source, wholeJob ? IngestWorkflow.eventTime(s) : WatermarkStrategy.noWatermarks(),
+                "kafka-input");
+        if (wholeJob) {
+            IngestWorkflow.define(input, s, new JobSinks(s));
+        } else {
+            input.filter((FilterFunction<ParsedInput>) p -> p.accepted() != null).addSink(new DiscardingSink<>());
+        }
+        long t0 = System.nanoTime();
+        env.execute(wholeJob ? "bench-whole-job" : "bench-floor");
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Loads the file into the bench topics, each line to its source's topic, keyed by case. */
+    static long load(Settings s, Path file) throws Exception {
+        Properties admin = new Properties();
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.get(Setting.KAFKA_BOOTSTRAP));
+        try (Admin a = Admin.create(admin)) {
+            a.createTopics(List.of(new NewTopic(s.get(Setting.TOPIC_HOTLINE), 4, (short) 1),
+                    new NewTopic(s.get(Setting.TOPIC_GRID), 4, (short) 1),
+                    new NewTopic(s.get(Setting.TOPIC_INSPECTION), 4, (short) 1),
+                    new NewTopic(s.get(Setting.TOPIC_DEADLETTER), 4, (short) 1),
+                    new NewTopic(s.get(Setting.TOPIC_METRICS_LIVE), 4, (short) 1))).all().get();
+        }
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.get(Setting.KAFKA_BOOTSTRAP));
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        long n = 0;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p);
+             BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String topic = line.contains("\"source\":\"GRID\"") ? s.get(Setting.TOPIC_GRID)
+                        : line.contains("\"source\":\"INSPECTION\"") ? s.get(Setting.TOPIC_INSPECTION)
+                        : s.get(Setting.TOPIC_HOTLINE);
+                producer.send(new ProducerRecord<>(topic, key(line), line.getBytes(StandardCharsets.UTF_8)));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static byte[] key(String line) {
+        int i = line.indexOf("\"caseId\":\"");
+        if (i < 0) {
+            i = line.indexOf("\"id\":\"");
+            if (i < 0) {
+                return null;
+            }
+            i += 6;
+        } else {
+            i += 10;
+        }
+        int end = line.indexOf('"', i);
+        return end < 0 ? null : line.substring(i, end).getBytes(StandardCharsets.UTF_8);
+    }
+}
