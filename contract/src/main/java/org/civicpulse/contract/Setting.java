@@ -58,6 +58,12 @@ public enum Setting {
     FLINK_REST_HOST("flink.rest.host", "127.0.0.1", "Host of Flink's REST API, asked for the job's health"),
     FLINK_REST_PORT("flink.rest.port", "18081", "Port of Flink's REST API (the local MiniCluster serves it here)"),
 
+    SIMULATOR_SCALE("simulator.scale", "1", "./civicpulse up: simulated volume as a share of Beijing's (1 = about "
+            + "25,000 hotline tickets a day)"),
+    SIMULATOR_BACKFILL_DAYS("simulator.backfill-days", "8", "./civicpulse up: days of history the simulator sends "
+            + "before going live"),
+    SIMULATOR_SEED("simulator.seed", "12345", "./civicpulse up: the simulator's seed (same seed, same events)"),
+
     DASHBOARD_PORT("dashboard.port", "8080", "HTTP port of the dashboard server"),
     DASHBOARD_HOST("dashboard.host", "0.0.0.0", "Address the dashboard server binds"),
     TOKEN("token", "", "Operator token; empty means generate one and keep it in the data folder");

@@ -86,7 +86,7 @@ public final class Launcher {
         }, "civicpulse-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
-            stack.start(token);
+            stack.start(token, !noSim);
         } catch (RuntimeException e) {
             err.println("error: " + e.getMessage());
             return 1; // the shutdown hook stops whatever had started
@@ -96,7 +96,8 @@ public final class Launcher {
         out.println("  operator token: " + token);
         out.println("  data folder:    " + settings.dataDir());
         if (!noSim) {
-            out.println("  simulator:      not built yet (a later issue); running as with --no-sim");
+            out.println("  simulator:      " + settings.get(Setting.SIMULATOR_BACKFILL_DAYS) + " days of history at scale "
+                    + settings.get(Setting.SIMULATOR_SCALE) + ", then live; the dashboard catches up within minutes");
         }
         out.println("Replay events with ./civicpulse replay FILE.jsonl. Ctrl-C stops everything.");
         stack.supervise();

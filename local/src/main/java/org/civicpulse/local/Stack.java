@@ -25,6 +25,8 @@ public final class Stack implements AutoCloseable {
     private LocalKafka kafka;
     private ChildProcess flinkJob;
     private ChildProcess dashboard;
+    private ChildProcess simulator;
+    private boolean simulate;
     private volatile boolean stopping;
     private String token;
 
@@ -35,8 +37,9 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Starts every part and waits until each answers. */
-    public void start(String operatorToken) {
+    public void start(String operatorToken, boolean withSimulator) {
         this.token = operatorToken;
+        this.simulate = withSimulator;
         step("ClickHouse", () -> {
             clickHouse = LocalClickHouse.start(settings, START_TIMEOUT);
             try (ClickHouseDb db = ClickHouseDb.writer(settings)) {
@@ -46,6 +49,36 @@ public final class Stack implements AutoCloseable {
         step("Kafka", () -> kafka = LocalKafka.start(settings, layout.brokerClasspath(), START_TIMEOUT));
         step("Flink job", () -> flinkJob = FlinkJobProcess.start(settings, layout.jobsClasspath(), START_TIMEOUT));
         step("dashboard", () -> dashboard = startDashboard());
+        if (simulate) {
+            step("simulator", () -> simulator = startSimulator());
+        }
+    }
+
+    /**
+     * The simulator sends the last days of history as fast as it can, then goes on live without a
+     * gap; a restart after a crash sends the backfill again, which deduplication absorbs.
+     */
+    private ChildProcess startSimulator() {
+        List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx1g"));
+        settings.asSystemProperties().forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        Path log = settings.dataDir().resolve("logs/simulator.log");
+        Path truth = settings.dataDir().resolve("simulator/truth.jsonl");
+        try {
+            java.nio.file.Files.createDirectories(truth.getParent());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create " + truth.getParent(), e);
+        }
+        ChildProcess p = ChildProcess.start("simulator", ChildProcess.javaCommand(layout.simulatorClasspath(), jvm,
+                "org.civicpulse.simulator.SimulatorMain", List.of("live",
+                        "--backfill-days", settings.get(Setting.SIMULATOR_BACKFILL_DAYS),
+                        "--scale", settings.get(Setting.SIMULATOR_SCALE),
+                        "--seed", settings.get(Setting.SIMULATOR_SEED),
+                        "--truth", truth.toString())), log, Map.of());
+        p.awaitReady("the simulator to start sending", START_TIMEOUT,
+                () -> p.tail(5).contains("simulator:"));
+        out.println("  the simulator is sending " + settings.get(Setting.SIMULATOR_BACKFILL_DAYS)
+                + " days of history, then live events (progress: " + log + ")");
+        return p;
     }
 
     private void step(String what, Runnable action) {
@@ -107,6 +140,10 @@ public final class Stack implements AutoCloseable {
                 out.println("The dashboard stopped unexpectedly; restarting it");
                 dashboard = startDashboard();
             }
+            if (simulator != null && !simulator.isAlive()) {
+                out.println("The simulator stopped unexpectedly; restarting it");
+                simulator = startSimulator();
+            }
         } catch (RuntimeException e) {
             out.println("Restart failed, will retry: " + e.getMessage());
         }
@@ -117,7 +154,7 @@ public final class Stack implements AutoCloseable {
     public synchronized void close() {
         stopping = true;
         notifyAll();
-        for (AutoCloseable c : new AutoCloseable[] {dashboard, flinkJob, kafka, clickHouse}) {
+        for (AutoCloseable c : new AutoCloseable[] {simulator, dashboard, flinkJob, kafka, clickHouse}) {
             if (c != null) {
                 try {
                     c.close();

@@ -19,6 +19,11 @@ public record StackLayout(Path home) {
         return ChildProcess.classpath(home.resolve("jobs/target/classpath.txt"), home.resolve("jobs/target/classes"));
     }
 
+    public String simulatorClasspath() {
+        return ChildProcess.classpath(home.resolve("simulator/target/classpath.txt"),
+                home.resolve("simulator/target/classes"));
+    }
+
     public String dashboardClasspath() {
         return ChildProcess.classpath(home.resolve("dashboard/target/classpath.txt"),
                 home.resolve("dashboard/target/classes"));
