@@ -82,9 +82,12 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
             return;
         }
         nextMinute.clear();
-        WindowSums s = current(ctx.timerService().currentWatermark());
+        long watermark = ctx.timerService().currentWatermark();
+        WindowSums s = current(watermark);
         sums.update(s);
-        scheduleMinuteTimer(ctx, s);
+        if (watermark != Long.MAX_VALUE) { // at the end of a bounded input no minute follows
+            scheduleMinuteTimer(ctx, s);
+        }
         scheduleEmit(ctx);
     }
 

@@ -110,6 +110,14 @@ class ScopeMetricsFunctionTest {
         assertThat(m.last60m()[H]).isEqualTo(5);
     }
 
+    @Test
+    void shouldStopAtTheEndOfABoundedInput() throws Exception {
+        harness.processWatermark(T0.toEpochMilli());
+        created(T0.toEpochMilli());
+        harness.processWatermark(Long.MAX_VALUE); // would loop forever if the minute timer re-armed itself
+        assertThat(publish().last60m()[H]).isEqualTo(1);
+    }
+
     private void created(long at) throws Exception {
         long[] d = new long[MetricCounter.SIZE];
         d[H] = 1;

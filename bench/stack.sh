@@ -1,0 +1,24 @@
+# Shared by the bench scripts: a private stack (`./civicpulse up --no-sim`) in a temporary data
+# folder on its own ports, stopped on exit. Source it; it sets DATA and UP_PID.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA="$(mktemp -d /tmp/civicpulse-bench-XXXX)"
+export CIVICPULSE_DATA_DIR="$DATA" CIVICPULSE_DASHBOARD_PORT=28080 CIVICPULSE_CLICKHOUSE_URL=http://127.0.0.1:28123 \
+       CIVICPULSE_CLICKHOUSE_TCP_PORT=29000 CIVICPULSE_KAFKA_BOOTSTRAP=127.0.0.1:29092 \
+       CIVICPULSE_KAFKA_CONTROLLER_PORT=29093 CIVICPULSE_FLINK_REST_PORT=28081
+cd "$ROOT"
+# Build first (not timed), so every figure is for a built tree.
+mvn -q -B -DskipTests install
+mkdir -p target && touch target/.built
+STARTED=$(date +%s.%N)
+CIVICPULSE_SKIP_BUILD=1 ./civicpulse up --no-sim > "$DATA/up.log" 2>&1 &
+UP_PID=$!
+trap 'kill -TERM $UP_PID 2>/dev/null; wait $UP_PID 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 600); do
+    grep -q "CivicPulse is up" "$DATA/up.log" && break
+    kill -0 $UP_PID 2>/dev/null || { cat "$DATA/up.log"; exit 1; }
+    sleep 0.2
+done
+HEALTHY=$(echo "$(date +%s.%N) - $STARTED" | bc)
+classpath() { echo "$ROOT/$1/target/classes:$(cat "$ROOT/$1/target/classpath.txt")"; }
+QUIET="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.apache.kafka=error"
