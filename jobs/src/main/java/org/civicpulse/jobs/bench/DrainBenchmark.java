@@ -68,6 +68,9 @@ public final class DrainBenchmark {
     /** Seconds to read the topics to their end: the floor, or the whole job. */
     static double drain(Settings s, boolean wholeJob) throws Exception {
         Configuration conf = new Configuration();
+        // State outgrows the JobManager's memory storage within seconds: checkpoint to files, as the job does.
+        conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                java.nio.file.Files.createTempDirectory("civicpulse-bench-checkpoints").toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
         env.enableCheckpointing(10_000);
         KafkaSource<ParsedInput> source = KafkaSource.<ParsedInput>builder()
