@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.civicpulse.contract.DeadLetter;
 import org.civicpulse.contract.EventCodec;
@@ -95,11 +93,8 @@ public final class JobSinks implements IngestWorkflow.Sinks {
         Sink<DeadLetter> table = new ClickHouseSink<>(settings, DeadLetterRow.TABLE, DeadLetterRow::json);
         // At-least-once: a dead letter may be published twice after a restart; its key (the input's
         // position) lets a reader tell, and the table collapses the copies.
-        Sink<DeadLetter> topic = KafkaSink.<DeadLetter>builder()
-                .setBootstrapServers(settings.get(Setting.KAFKA_BOOTSTRAP))
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .setRecordSerializer(new DeadLetterSerializer(settings.get(Setting.TOPIC_DEADLETTER)))
-                .build();
+        Sink<DeadLetter> topic = KafkaSinks.atLeastOnce(settings,
+                new DeadLetterSerializer(settings.get(Setting.TOPIC_DEADLETTER)));
         return List.of(topic, table);
     }
 

@@ -40,18 +40,24 @@ final class TestKafka {
         }
     }
 
-    /** Every record of {@code topic} from the beginning, key to value, read until {@code expected} keys are seen. */
-    static Map<String, String> readAll(Settings s, String topic, int expected, Duration timeout) {
+    /** A consumer of {@code topic} from its beginning, in a group of its own. */
+    static KafkaConsumer<byte[], byte[]> consumer(Settings s, String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.get(Setting.KAFKA_BOOTSTRAP));
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + System.nanoTime());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p);
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    /** Every record of {@code topic} from the beginning, key to value, read until {@code expected} keys are seen. */
+    static Map<String, String> readAll(Settings s, String topic, int expected, Duration timeout) {
         Map<String, String> seen = new HashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(topic));
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(s, topic)) {
             while (seen.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     seen.put(new String(r.key(), StandardCharsets.UTF_8), new String(r.value(), StandardCharsets.UTF_8));

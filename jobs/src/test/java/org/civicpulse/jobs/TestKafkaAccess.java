@@ -11,4 +11,8 @@ public final class TestKafkaAccess {
     public static KafkaProducer<byte[], byte[]> producer(Settings s) {
         return TestKafka.producer(s);
     }
+
+    public static org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer(Settings s, String topic) {
+        return TestKafka.consumer(s, topic);
+    }
 }

@@ -6,14 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.civicpulse.contract.MetricCounter;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.civicpulse.jobs.ClickHouseSink;
+import org.civicpulse.jobs.KafkaSinks;
 import org.civicpulse.storage.CaseSnapshot;
 import org.civicpulse.storage.CaseTableRow;
 import org.civicpulse.storage.MetricRows;
@@ -25,11 +24,7 @@ public final class MetricSinks {
 
     /** The live topic: at-least-once is enough, every record carries absolute values. */
     public static Sink<LiveMetric> live(Settings settings) {
-        return KafkaSink.<LiveMetric>builder()
-                .setBootstrapServers(settings.get(Setting.KAFKA_BOOTSTRAP))
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .setRecordSerializer(new LiveMetricSerializer(settings.get(Setting.TOPIC_METRICS_LIVE)))
-                .build();
+        return KafkaSinks.atLeastOnce(settings, new LiveMetricSerializer(settings.get(Setting.TOPIC_METRICS_LIVE)));
     }
 
     public static Sink<PaneRow> panes(Settings settings, String table) {

@@ -5,13 +5,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.civicpulse.jobs.ClickHouseSink;
+import org.civicpulse.jobs.KafkaSinks;
 import org.civicpulse.storage.PointRows;
 
 /** The sinks of points, the watch-list and freshness. */
@@ -36,11 +35,7 @@ public final class PointSinks {
 
     /** On the live topic as {@code {"scope": "freshness:<source>:<district>", "kind": "freshness", ...}}. */
     public static Sink<Freshness> liveFreshness(Settings s) {
-        return KafkaSink.<Freshness>builder()
-                .setBootstrapServers(s.get(Setting.KAFKA_BOOTSTRAP))
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .setRecordSerializer(new FreshnessSerializer(s.get(Setting.TOPIC_METRICS_LIVE)))
-                .build();
+        return KafkaSinks.atLeastOnce(s, new FreshnessSerializer(s.get(Setting.TOPIC_METRICS_LIVE)));
     }
 
     /** Writes freshness as JSON keyed by its scope. */

@@ -16,19 +16,16 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.civicpulse.jobs.IngestJob;
@@ -168,15 +165,7 @@ class MetricsITCase {
     }
 
     private static KafkaConsumer<byte[], byte[]> liveConsumer(Settings s) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.get(Setting.KAFKA_BOOTSTRAP));
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "metrics-it-" + System.nanoTime());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p);
-        c.subscribe(List.of(s.get(Setting.TOPIC_METRICS_LIVE)));
-        return c;
+        return org.civicpulse.jobs.TestKafkaAccess.consumer(s, s.get(Setting.TOPIC_METRICS_LIVE));
     }
 
     /** Passed spot checks at {@code watermark + 1 ms} on every partition: event time reaches the watermark. */
