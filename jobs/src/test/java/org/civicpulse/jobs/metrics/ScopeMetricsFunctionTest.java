@@ -58,6 +58,18 @@ class ScopeMetricsFunctionTest {
     }
 
     @Test
+    void shouldRetireEveryMinuteAWatermarkJumpOfHoursLeavesBehind() throws Exception {
+        harness.processWatermark(T0.toEpochMilli());
+        created(T0.toEpochMilli() - 30 * MINUTE);
+        created(T0.toEpochMilli() - 20 * 60 * MINUTE);
+        harness.processWatermark(T0.toEpochMilli() + 5 * 60 * MINUTE); // five hours in one step
+        LiveMetric m = publish();
+        assertThat(m.last60m()[H]).isZero();
+        assertThat(m.last24h()[H]).isEqualTo(1);
+        assertThat(m.last7d()[H]).isEqualTo(2);
+    }
+
+    @Test
     void shouldStartANewTodayAtMidnightInBeijing() throws Exception {
         harness.processWatermark(T0.toEpochMilli());
         created(T0.toEpochMilli() + 30 * MINUTE); // 23:30
