@@ -152,8 +152,9 @@ public final class IngestWorkflow {
                 .process(new DeduplicateFunction(lateness))
                 .name("deduplicate").uid("deduplicate");
 
-        SingleOutputStreamOperator<AcceptedEvent> accepted = unique
-                .keyBy(e -> e.event().key())
+        // Deduplication already partitions by case: the gate runs in the same task, no shuffle.
+        SingleOutputStreamOperator<AcceptedEvent> accepted = DataStreamUtils
+                .reinterpretAsKeyedStream(unique, e -> e.event().key())
                 .process(new CaseGateFunction(lateness, settings.getDuration(Setting.CASE_GRACE),
                         settings.getDuration(Setting.CASE_RETENTION)))
                 .name("case-gate").uid("case-gate");
