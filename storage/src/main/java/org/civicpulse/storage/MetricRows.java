@@ -13,6 +13,7 @@ public final class MetricRows {
     public static final String DAYS = "metric_days";
     public static final String BACKLOG = "backlog_minutes";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<MetricCounter> PANE_COUNTERS = paneCounters();
 
     private MetricRows() {
     }
@@ -56,17 +57,16 @@ public final class MetricRows {
     /** A minute pane: {@code epochMinute} is minutes since the epoch. */
     public static String minute(String scope, String kind, long epochMinute, long[] counters, long version,
                                 Instant writtenAt) {
-        ObjectNode row = head(scope, kind);
-        row.put("minute", epochMinute * 60);
+        JsonRow row = new JsonRow().put("scope", scope).put("scope_kind", kind).put("minute", epochMinute * 60);
         return pane(row, counters, version, writtenAt);
     }
 
     /** A day pane: {@code epochDay} is the day on the Asia/Shanghai calendar. */
     public static String day(String scope, String kind, long epochDay, long[] counters, long version,
                              Instant writtenAt) {
-        ObjectNode row = head(scope, kind);
         // Date input as text: 18.16 reads a number here as days, current releases as seconds.
-        row.put("day", java.time.LocalDate.ofEpochDay(epochDay).toString());
+        JsonRow row = new JsonRow().put("scope", scope).put("scope_kind", kind)
+                .put("day", java.time.LocalDate.ofEpochDay(epochDay).toString());
         return pane(row, counters, version, writtenAt);
     }
 
@@ -88,12 +88,10 @@ public final class MetricRows {
         return row;
     }
 
-    private static String pane(ObjectNode row, long[] counters, long version, Instant writtenAt) {
-        for (MetricCounter c : paneCounters()) {
+    private static String pane(JsonRow row, long[] counters, long version, Instant writtenAt) {
+        for (MetricCounter c : PANE_COUNTERS) {
             row.put(c.column(), counters[c.ordinal()]);
         }
-        row.put("version", version);
-        row.put("written_at", writtenAt.getEpochSecond());
-        return row.toString();
+        return row.put("version", version).put("written_at", writtenAt.getEpochSecond()).toString();
     }
 }

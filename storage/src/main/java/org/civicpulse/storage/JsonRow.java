@@ -1,0 +1,74 @@
+package org.civicpulse.storage;
+
+/**
+ * Builds one JSONEachRow line by appending to a string builder: the sinks write a row per event,
+ * and building a Jackson tree for each cost more than the insert itself. Strings are escaped as
+ * JSON requires (quote, backslash, control characters).
+ */
+public final class JsonRow {
+    private final StringBuilder sb = new StringBuilder(256).append('{');
+
+    public JsonRow put(String name, String value) {
+        key(name);
+        if (value == null) {
+            sb.append("null");
+        } else {
+            quote(value);
+        }
+        return this;
+    }
+
+    public JsonRow put(String name, long value) {
+        key(name);
+        sb.append(value);
+        return this;
+    }
+
+    public JsonRow put(String name, double value) {
+        key(name);
+        sb.append(value);
+        return this;
+    }
+
+    /** A nullable number: JSON null when absent. */
+    public JsonRow put(String name, Number value) {
+        key(name);
+        sb.append(value == null ? "null" : value.toString());
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return sb.toString() + '}';
+    }
+
+    private void key(String name) {
+        if (sb.length() > 1) {
+            sb.append(',');
+        }
+        quote(name);
+        sb.append(':');
+    }
+
+    private void quote(String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}
