@@ -11,6 +11,7 @@ import org.civicpulse.contract.DeadLetter;
 import org.civicpulse.jobs.metrics.CaseLifecycleFunction;
 import org.civicpulse.jobs.points.BlindSpotFunction;
 import org.civicpulse.jobs.points.Freshness;
+import org.civicpulse.jobs.points.FreshnessCombiner;
 import org.civicpulse.jobs.points.FreshnessFunction;
 import org.civicpulse.jobs.points.Point;
 import org.civicpulse.jobs.points.PointFunction;
@@ -132,9 +133,11 @@ public final class IngestWorkflow {
                 .sinkTo(sinks.pointDays()).name("point-days-sink").uid("point-days-sink");
         points.filter(p -> p.kind().equals("watchlist")).name("watchlist-changes").uid("watchlist-changes")
                 .sinkTo(sinks.watchlist()).name("watchlist-sink").uid("watchlist-sink");
+        long emitMs = settings.getDuration(Setting.METRICS_EMIT_INTERVAL).toMillis();
         SingleOutputStreamOperator<Freshness> freshness = accepted
-                .filter(e -> e.event().district() != null).name("with-district").uid("with-district")
-                .keyBy(e -> e.event().source().name() + "|" + e.event().district())
+                .transform("freshness-per-task", TypeInformation.of(Freshness.class), new FreshnessCombiner(emitMs))
+                .uid("freshness-per-task")
+                .keyBy(f -> f.source() + "|" + f.district())
                 .process(new FreshnessFunction(settings.getDuration(Setting.METRICS_EMIT_INTERVAL)))
                 .name("freshness").uid("freshness");
         freshness.sinkTo(sinks.freshness()).name("freshness-sink").uid("freshness-sink");

@@ -105,6 +105,10 @@ class IngestPipelineITCase {
             assertThat(q.deadLettersByReason()).isEqualTo(expectedReasons);
 
             assertReplayDeadLettersCarryTheirLineNumbers(q);
+            // Freshness: the newest accepted HOTLINE event of 东城区 was h1-closed at 15:30.
+            await().atMost(WAIT).until(() -> db.query("SELECT toString(last_event_at) AS t FROM freshness FINAL "
+                    + "WHERE source = 'HOTLINE' AND district = '110101'"), rows -> rows.size() == 1
+                    && rows.get(0).get("t").asText().equals("2026-11-20 15:30:00"));
             assertCaseEventsInheritTheirPlace(db);
             assertThat(q.distinctRawIds()).isEqualTo(19);
 

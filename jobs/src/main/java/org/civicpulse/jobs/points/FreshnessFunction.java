@@ -8,14 +8,14 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.civicpulse.jobs.AcceptedEvent;
 
 /**
  * Keyed by source and district: when the source last delivered an event for the district (wall
- * clock, as the job processed it) and the newest event time it carried, published at most once
- * per interval. The reader turns it into a lag: now − last delivery.
+ * clock, as the job processed it) and the newest event time it carried — merged from every task's
+ * {@link FreshnessCombiner} — published at most once per interval. The reader turns it into a
+ * lag: now − last delivery.
  */
-public final class FreshnessFunction extends KeyedProcessFunction<String, AcceptedEvent, Freshness> {
+public final class FreshnessFunction extends KeyedProcessFunction<String, Freshness, Freshness> {
     private static final long serialVersionUID = 1L;
     private final long intervalMs;
     /** {last delivered (wall ms), newest event time (ms)}. */
@@ -34,11 +34,12 @@ public final class FreshnessFunction extends KeyedProcessFunction<String, Accept
     }
 
     @Override
-    public void processElement(AcceptedEvent in, Context ctx, Collector<Freshness> out) throws Exception {
+    public void processElement(Freshness in, Context ctx, Collector<Freshness> out) throws Exception {
         long now = ctx.timerService().currentProcessingTime();
         long[] l = last.value();
-        long newest = l == null ? in.eventTime() : Math.max(l[1], in.eventTime());
-        last.update(new long[] {now, newest});
+        long delivered = l == null ? in.lastDeliveredAt() : Math.max(l[0], in.lastDeliveredAt());
+        long newest = l == null ? in.lastEventAt() : Math.max(l[1], in.lastEventAt());
+        last.update(new long[] {delivered, newest});
         if (publishAt.value() == null) {
             publishAt.update(now + intervalMs);
             ctx.timerService().registerProcessingTimeTimer(now + intervalMs);
