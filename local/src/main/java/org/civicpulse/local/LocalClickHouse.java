@@ -57,8 +57,8 @@ public final class LocalClickHouse implements AutoCloseable {
             Files.writeString(dir.resolve("config.xml"), template("clickhouse-config.xml", Map.of(
                     "@DIR@", dir.toString(),
                     "@HTTP_PORT@", Integer.toString(httpPort),
-                    "@TCP_PORT@", Integer.toString(tcpPort),
-                    "@INTERSERVER_PORT@", Integer.toString(Ports.free()))));
+                    "@TCP_PORT@", Integer.toString(tcpPort)
+            )));
             Files.writeString(dir.resolve("users.xml"), template("clickhouse-users.xml", Map.of(
                     "@DEFAULT_SHA@", sha256(UUID.randomUUID().toString()),
                     "@WRITER@", settings.get(Setting.CLICKHOUSE_USER),
