@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Ingest → live-topic latency (issue 4): HOTLINE events stamped "now" at a fixed rate into a
+# private stack, p50/p99 until the live topic's city record counts them. Prints Markdown rows.
+#   bench/latency.sh [RATE ...]   (default 1000 5000)
+source "$(dirname "$0")/stack.sh"
+for RATE in "${@:-1000 5000}"; do
+    java $QUIET -cp "$(classpath local)" org.civicpulse.local.bench.LiveLatencyBenchmark $RATE 60 2>/dev/null
+done
