@@ -85,6 +85,13 @@ public final class Settings implements java.io.Serializable {
         return m;
     }
 
+    /** All values as {@code -Dcivicpulse.<key>=<value>} options for a child JVM's command line. */
+    public java.util.List<String> asJvmOptions() {
+        java.util.List<String> options = new java.util.ArrayList<>();
+        asSystemProperties().forEach((k, v) -> options.add("-D" + k + "=" + v));
+        return options;
+    }
+
     private IllegalArgumentException invalid(Setting s, String expected) {
         return new IllegalArgumentException("Setting " + s.key() + " (" + s.envVar() + ") is '" + get(s)
                 + "', expected " + expected);

@@ -26,7 +26,7 @@ public final class FlinkJobProcess {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.org.civicpulse=info",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true"));
-        settings.asSystemProperties().forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        jvm.addAll(settings.asJvmOptions());
         Path log = settings.dataDir().resolve("logs/flink-job.log");
         ChildProcess job = ChildProcess.start("flink-job",
                 ChildProcess.javaCommand(classpath, jvm, MAIN_CLASS, List.of()), log, Map.of());

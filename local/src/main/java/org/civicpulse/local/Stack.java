@@ -60,7 +60,7 @@ public final class Stack implements AutoCloseable {
      */
     private ChildProcess startSimulator() {
         List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx1g"));
-        settings.asSystemProperties().forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        jvm.addAll(settings.asJvmOptions());
         Path log = settings.dataDir().resolve("logs/simulator.log");
         Path truth = settings.dataDir().resolve("simulator/truth.jsonl");
         try {
@@ -97,7 +97,7 @@ public final class Stack implements AutoCloseable {
         List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx1g",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.org.civicpulse=info"));
-        settings.with(Setting.TOKEN, token).asSystemProperties().forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        jvm.addAll(settings.with(Setting.TOKEN, token).asJvmOptions());
         Path log = settings.dataDir().resolve("logs/dashboard.log");
         ChildProcess p = ChildProcess.start("dashboard", ChildProcess.javaCommand(layout.dashboardClasspath(), jvm,
                 "org.civicpulse.dashboard.DashboardMain", List.of()), log, Map.of());

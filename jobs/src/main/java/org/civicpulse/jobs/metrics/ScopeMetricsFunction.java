@@ -170,10 +170,10 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
                 expired.add(day);
             }
             if (day == s.todayEpochDay) {
-                WindowSums.add(s.today, counters(e.getValue()), 1);
+                WindowSums.add(s.today, e.getValue(), 1);
             }
             if (YearMonth.from(LocalDate.ofEpochDay(day)).equals(month)) {
-                WindowSums.add(s.month, counters(e.getValue()), 1);
+                WindowSums.add(s.month, e.getValue(), 1);
             }
         }
         for (long day : expired) {
@@ -201,9 +201,8 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
         }
     }
 
-    private static void addToWindows(WindowSums s, long minute, long[] values, int sign) {
+    private static void addToWindows(WindowSums s, long minute, long[] v, int sign) {
         long w = s.watermarkMinute;
-        long[] v = counters(values);
         if (w == Long.MIN_VALUE || inWindow(minute, w, HOUR)) {
             WindowSums.add(s.last60m, v, sign);
         }
@@ -226,10 +225,6 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
             p[i] += delta[i];
         }
         return p;
-    }
-
-    private static long[] counters(long[] pane) {
-        return pane;
     }
 
     static long epochDay(long minute) {
