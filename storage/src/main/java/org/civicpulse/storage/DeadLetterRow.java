@@ -1,7 +1,5 @@
 package org.civicpulse.storage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import org.civicpulse.contract.DeadLetter;
@@ -11,25 +9,24 @@ public final class DeadLetterRow {
     public static final String TABLE = "dead_letters";
     public static final List<String> COLUMNS = List.of("id", "received_at", "reason", "reason_class", "message",
             "source_topic", "kafka_partition", "kafka_offset", "line_number", "event_id", "original", "written_at");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DeadLetterRow() {
     }
 
     public static String json(DeadLetter d, Instant writtenAt) {
-        ObjectNode row = JSON.createObjectNode();
-        row.put("id", d.id());
-        row.put("received_at", d.receivedAt().getEpochSecond());
-        row.put("reason", d.reason());
-        row.put("reason_class", d.reasonClass());
-        row.put("message", d.message());
-        row.put("source_topic", d.sourceTopic());
-        row.put("kafka_partition", d.partition());
-        row.put("kafka_offset", d.offset());
-        row.put("line_number", d.lineNumber());
-        row.put("event_id", RawEventRow.nz(d.eventId()));
-        row.put("original", d.original());
-        row.put("written_at", writtenAt.getEpochSecond());
-        return row.toString();
+        return new JsonRow()
+                .put("id", d.id())
+                .put("received_at", d.receivedAt().getEpochSecond())
+                .put("reason", d.reason())
+                .put("reason_class", d.reasonClass())
+                .put("message", d.message())
+                .put("source_topic", d.sourceTopic())
+                .put("kafka_partition", (long) d.partition())
+                .put("kafka_offset", d.offset())
+                .put("line_number", d.lineNumber())
+                .put("event_id", RawEventRow.nz(d.eventId()))
+                .put("original", d.original())
+                .put("written_at", writtenAt.getEpochSecond())
+                .toString();
     }
 }

@@ -1,8 +1,8 @@
 package org.civicpulse.storage;
 
 /**
- * Builds one JSONEachRow line by appending to a string builder: the sinks write a row per event,
- * and building a Jackson tree for each cost more than the insert itself. Strings are escaped as
+ * Builds one JSONEachRow line by appending to a string builder; every row mapper uses it. The
+ * sinks write a row per event, and a Jackson tree per row cost more than the insert itself. Strings are escaped as
  * JSON requires (quote, backslash, control characters).
  */
 public final class JsonRow {

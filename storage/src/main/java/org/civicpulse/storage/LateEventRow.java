@@ -1,7 +1,5 @@
 package org.civicpulse.storage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import org.civicpulse.contract.CivicEvent;
@@ -12,7 +10,6 @@ public final class LateEventRow {
     public static final List<String> COLUMNS = List.of("id", "event_id", "source", "type", "case_id",
             "occurred_at", "district", "category", "watermark", "received_at", "source_topic", "original",
             "written_at");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LateEventRow() {
     }
@@ -23,20 +20,20 @@ public final class LateEventRow {
      */
     public static String json(String id, CivicEvent e, Instant watermark, Instant receivedAt, String sourceTopic,
                               String original, Instant writtenAt) {
-        ObjectNode row = JSON.createObjectNode();
-        row.put("id", id);
-        row.put("event_id", e.id());
-        row.put("source", e.source().name());
-        row.put("type", e.type().name());
-        row.put("case_id", RawEventRow.nz(e.caseId()));
-        row.put("occurred_at", e.occurredAt().getEpochSecond());
-        row.put("district", RawEventRow.nz(e.district()));
-        row.put("category", RawEventRow.nz(e.category()));
-        row.put("watermark", Math.max(0, watermark.getEpochSecond()));
-        row.put("received_at", receivedAt.getEpochSecond());
-        row.put("source_topic", sourceTopic);
-        row.put("original", original);
-        row.put("written_at", writtenAt.getEpochSecond());
-        return row.toString();
+        return new JsonRow()
+                .put("id", id)
+                .put("event_id", e.id())
+                .put("source", e.source().name())
+                .put("type", e.type().name())
+                .put("case_id", RawEventRow.nz(e.caseId()))
+                .put("occurred_at", e.occurredAt().getEpochSecond())
+                .put("district", RawEventRow.nz(e.district()))
+                .put("category", RawEventRow.nz(e.category()))
+                .put("watermark", Math.max(0, watermark.getEpochSecond()))
+                .put("received_at", receivedAt.getEpochSecond())
+                .put("source_topic", sourceTopic)
+                .put("original", original)
+                .put("written_at", writtenAt.getEpochSecond())
+                .toString();
     }
 }

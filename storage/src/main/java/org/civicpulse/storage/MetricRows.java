@@ -1,7 +1,5 @@
 package org.civicpulse.storage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +10,6 @@ public final class MetricRows {
     public static final String MINUTES = "metric_minutes";
     public static final String DAYS = "metric_days";
     public static final String BACKLOG = "backlog_minutes";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<MetricCounter> PANE_COUNTERS = paneCounters();
 
     private MetricRows() {
@@ -72,20 +69,12 @@ public final class MetricRows {
 
     /** The gauges of a scope as of {@code asOf}; later writes in the same minute win. */
     public static String backlog(String scope, String kind, Instant asOf, long[] gauges, long version) {
-        ObjectNode row = head(scope, kind);
-        row.put("minute", asOf.getEpochSecond() / 60 * 60);
+        JsonRow row = new JsonRow().put("scope", scope).put("scope_kind", kind)
+                .put("minute", asOf.getEpochSecond() / 60 * 60);
         for (MetricCounter c : gauges()) {
             row.put(c.column(), gauges[c.ordinal()]);
         }
-        row.put("version", version);
-        return row.toString();
-    }
-
-    private static ObjectNode head(String scope, String kind) {
-        ObjectNode row = JSON.createObjectNode();
-        row.put("scope", scope);
-        row.put("scope_kind", kind);
-        return row;
+        return row.put("version", version).toString();
     }
 
     private static String pane(JsonRow row, long[] counters, long version, Instant writtenAt) {
