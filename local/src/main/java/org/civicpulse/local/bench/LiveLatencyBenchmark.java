@@ -89,16 +89,9 @@ public final class LiveLatencyBenchmark {
 
     /** Today's hotline count of the city right now, read from the live topic's latest city record. */
     private static long baseline(Settings s) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.get(Setting.KAFKA_BOOTSTRAP));
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "latency-baseline-" + System.nanoTime());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         ObjectMapper json = new ObjectMapper();
         long count = 0;
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            c.subscribe(List.of(s.get(Setting.TOPIC_METRICS_LIVE)));
+        try (KafkaConsumer<byte[], byte[]> c = liveConsumer(s, "earliest")) {
             int empty = 0;
             while (empty < 5) {
                 var records = c.poll(Duration.ofMillis(500));
@@ -113,6 +106,19 @@ public final class LiveLatencyBenchmark {
             throw new IllegalStateException(e);
         }
         return count;
+    }
+
+    /** A consumer of the live topic in a group of its own, from {@code reset} ("earliest" or "latest"). */
+    private static KafkaConsumer<byte[], byte[]> liveConsumer(Settings s, String reset) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.get(Setting.KAFKA_BOOTSTRAP));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "latency-" + reset + "-" + System.nanoTime());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, reset);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p);
+        c.subscribe(List.of(s.get(Setting.TOPIC_METRICS_LIVE)));
+        return c;
     }
 
     private static long percentile(List<Long> sorted, double p) {
@@ -151,16 +157,9 @@ public final class LiveLatencyBenchmark {
     }
 
     private static void readLive(Settings s, List<long[]> live, int seconds) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.get(Setting.KAFKA_BOOTSTRAP));
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "latency-" + System.nanoTime());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         ObjectMapper json = new ObjectMapper();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            c.subscribe(List.of(s.get(Setting.TOPIC_METRICS_LIVE)));
+        try (KafkaConsumer<byte[], byte[]> c = liveConsumer(s, "latest")) {
             while (System.nanoTime() < end) {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
                     if (!"city".equals(new String(r.key(), StandardCharsets.UTF_8))) {
