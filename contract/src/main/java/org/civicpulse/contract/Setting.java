@@ -23,6 +23,10 @@ public enum Setting {
     TOPIC_DEADLETTER("topic.deadletter", "civic.deadletter", "Dead-letter topic: original bytes, reason, source topic, time"),
     TOPIC_METRICS_LIVE("topic.metrics.live", "civic.metrics.live",
             "Live topic: the absolute current metrics of each changed scope, at most once a second"),
+    TOPIC_ALERTS_LIVE("topic.alerts.live", "civic.alerts.live",
+            "Live topic: every new state of a hotspot alert (SPEC §5), keyed by alert id"),
+    TOPIC_ALERT_COMMANDS("topic.alert.commands", "civic.alert.commands",
+            "Operators' alert commands (ack, comment, assign), read by the job that owns alert state"),
     KAFKA_GROUP("kafka.group", "civicpulse-jobs", "Consumer group of the Flink job"),
 
     CLICKHOUSE_URL("clickhouse.url", "http://127.0.0.1:18123", "ClickHouse HTTP endpoint"),

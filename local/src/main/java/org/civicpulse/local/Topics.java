@@ -17,10 +17,11 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The input topics and the dead-letter topic of these settings. */
+    /** Every topic of these settings: input, dead-letter, live metrics, live alerts, alert commands. */
     public static List<String> names(Settings s) {
         return List.of(s.get(Setting.TOPIC_HOTLINE), s.get(Setting.TOPIC_GRID), s.get(Setting.TOPIC_INSPECTION),
-                s.get(Setting.TOPIC_DEADLETTER), s.get(Setting.TOPIC_METRICS_LIVE));
+                s.get(Setting.TOPIC_DEADLETTER), s.get(Setting.TOPIC_METRICS_LIVE),
+                s.get(Setting.TOPIC_ALERTS_LIVE), s.get(Setting.TOPIC_ALERT_COMMANDS));
     }
 
     /** Creates whichever of the topics is missing, with the configured partitions and retention. */

@@ -62,6 +62,8 @@ public final class LocalServices implements AutoCloseable {
                 .with(Setting.TOPIC_INSPECTION, "civic.inspection." + suffix)
                 .with(Setting.TOPIC_DEADLETTER, "civic.deadletter." + suffix)
                 .with(Setting.TOPIC_METRICS_LIVE, "civic.metrics.live." + suffix)
+                .with(Setting.TOPIC_ALERTS_LIVE, "civic.alerts.live." + suffix)
+                .with(Setting.TOPIC_ALERT_COMMANDS, "civic.alert.commands." + suffix)
                 .with(Setting.KAFKA_GROUP, "group-" + suffix)
                 .with(Setting.DATA_DIR, base.dataDir().resolve(suffix).toString());
         Topics.ensure(s);
