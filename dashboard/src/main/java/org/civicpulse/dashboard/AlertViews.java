@@ -48,7 +48,9 @@ public final class AlertViews {
 
     /** An instant as ISO-8601 with the Asia/Shanghai offset, or null. */
     public static String cityTime(Instant instant) {
-        return instant == null ? null
-                : OffsetDateTime.ofInstant(instant, CountsReport.CITY_ZONE).toString();
+        // Always with seconds: OffsetDateTime.toString() drops ":00", which RFC 3339 does not allow.
+        return instant == null ? null : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                OffsetDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                        CountsReport.CITY_ZONE));
     }
 }
