@@ -9,14 +9,14 @@ import java.time.Duration;
 import java.util.function.Predicate;
 
 /** Asks a local HTTP endpoint whether a part of the stack is ready. */
-final class HttpProbe {
+public final class HttpProbe {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private HttpProbe() {
     }
 
     /** True when {@code url} answers 200 within 2 s with a body that satisfies {@code body}. */
-    static boolean answers(String url, Predicate<String> body) {
+    public static boolean answers(String url, Predicate<String> body) {
         try {
             HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());

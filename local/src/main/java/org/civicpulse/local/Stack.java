@@ -106,6 +106,23 @@ public final class Stack implements AutoCloseable {
         return p;
     }
 
+    /** The running Flink job's JVM (a fault run kills it). */
+    public synchronized ChildProcess flinkJob() {
+        return flinkJob;
+    }
+
+    public synchronized ChildProcess dashboard() {
+        return dashboard;
+    }
+
+    public synchronized ChildProcess kafka() {
+        return kafka.process();
+    }
+
+    public synchronized ChildProcess clickHouse() {
+        return clickHouse.process();
+    }
+
     /** Blocks, restarting any child that dies, until {@link #close()} is called. */
     public void supervise() throws InterruptedException {
         while (!stopping) {
