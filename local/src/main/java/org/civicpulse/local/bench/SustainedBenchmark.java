@@ -1,0 +1,130 @@
+package org.civicpulse.local.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.civicpulse.contract.Setting;
+import org.civicpulse.contract.Settings;
+import org.civicpulse.local.ChildProcess;
+import org.civicpulse.local.StackLayout;
+import org.civicpulse.storage.ClickHouseDb;
+
+/**
+ * Sustained throughput on a running stack (issue 8): the simulator's mix at a fixed rate for a
+ * whole step (default 5 minutes), rate after rate, while the job's consumer lag is sampled every
+ * 5 s from its committed offsets. A step is bounded when, over its second half, the lag grows by
+ * less than 2% of the offered rate and ends under 30 s worth of input. The knee is the last
+ * bounded rate. Also per step: ClickHouse's largest part count in one partition and the rate raw
+ * rows were inserted. Prints Markdown rows.
+ *
+ * <p>Usage: {@code SustainedBenchmark STEP_SECONDS RATE [RATE ...]}
+ */
+public final class SustainedBenchmark {
+    private static final Duration SAMPLE = Duration.ofSeconds(5);
+
+    private SustainedBenchmark() {
+    }
+
+    record Step(int offered, double consumed, long finalLag, double lagSlope, int maxPartsPerPartition,
+                double rawInsertRate, boolean bounded) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = Integer.parseInt(args[0]);
+        Settings s = Settings.fromEnvironment();
+        StackLayout layout = StackLayout.detect();
+        System.out.println("| offered | consumed | lag at end | lag growth (2nd half) | max parts in a partition "
+                + "| raw rows inserted | bounded |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        int knee = 0;
+        for (int i = 1; i < args.length; i++) {
+            Step step = run(s, layout, Integer.parseInt(args[i]), seconds);
+            System.out.printf("| %,d ev/s | %,.0f ev/s | %,d | %+,.0f ev/s | %d | %,.0f rows/s | %s |%n", step.offered(),
+                    step.consumed(), step.finalLag(), step.lagSlope(), step.maxPartsPerPartition(),
+                    step.rawInsertRate(), step.bounded() ? "yes" : "no");
+            if (!step.bounded()) {
+                break;
+            }
+            knee = step.offered();
+        }
+        System.out.printf("%nKnee (highest rate with bounded lag): %s%n",
+                knee == 0 ? "below the first rate" : String.format("%,d events/s", knee));
+    }
+
+    static Step run(Settings s, StackLayout layout, int rate, int seconds) throws Exception {
+        List<double[]> samples = new ArrayList<>(); // {seconds since start, lag, committed}
+        long rawBefore = rawRows(s);
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+        jvm.addAll(s.asJvmOptions());
+        try (Admin admin = admin(s);
+             ChildProcess sim = ChildProcess.start("simulator", ChildProcess.javaCommand(layout.simulatorClasspath(), jvm,
+                     "org.civicpulse.simulator.SimulatorMain", List.of("rate", "--eps", Integer.toString(rate),
+                             "--seconds", Integer.toString(seconds), "--quiet")),
+                     s.dataDir().resolve("logs/sustained-" + rate + ".log"), Map.of())) {
+            long t0 = System.nanoTime();
+            while (sim.isAlive() && System.nanoTime() - t0 < Duration.ofSeconds(seconds + 30).toNanos()) {
+                long[] lag = lag(admin, s);
+                samples.add(new double[] {(System.nanoTime() - t0) / 1e9, lag[0], lag[1]});
+                Thread.sleep(SAMPLE.toMillis()); // sampling interval of the lag
+            }
+        }
+        double elapsed = samples.get(samples.size() - 1)[0];
+        double[] first = samples.get(0);
+        double[] last = samples.get(samples.size() - 1);
+        double consumed = (last[2] - first[2]) / Math.max(1, last[0] - first[0]);
+        double[] mid = samples.get(samples.size() / 2);
+        double slope = (last[1] - mid[1]) / Math.max(1, last[0] - mid[0]);
+        boolean bounded = slope < 0.02 * rate && last[1] < 30L * rate;
+        return new Step(rate, consumed, (long) last[1], slope, maxPartsPerPartition(s),
+                (rawRows(s) - rawBefore) / Math.max(1, elapsed), bounded);
+    }
+
+    /** {total lag, total committed} of the job's consumer group over the input topics. */
+    static long[] lag(Admin admin, Settings s) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(s.get(Setting.KAFKA_GROUP))
+                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (String topic : List.of(s.get(Setting.TOPIC_HOTLINE), s.get(Setting.TOPIC_GRID), s.get(Setting.TOPIC_INSPECTION))) {
+            for (var p : admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()) {
+                latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+            }
+        }
+        long lag = 0;
+        long done = 0;
+        for (var e : admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet()) {
+            OffsetAndMetadata c = committed.get(e.getKey());
+            long at = c == null ? 0 : c.offset();
+            lag += Math.max(0, e.getValue().offset() - at);
+            done += at;
+        }
+        return new long[] {lag, done};
+    }
+
+    static int maxPartsPerPartition(Settings s) {
+        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
+            return (int) db.queryLong("SELECT max(c) FROM (SELECT table, partition, count() AS c FROM system.parts "
+                    + "WHERE active AND database = currentDatabase() GROUP BY table, partition)");
+        }
+    }
+
+    static long rawRows(Settings s) {
+        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
+            return db.queryLong("SELECT count() FROM raw_events");
+        }
+    }
+
+    private static Admin admin(Settings s) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.get(Setting.KAFKA_BOOTSTRAP));
+        return Admin.create(p);
+    }
+}
