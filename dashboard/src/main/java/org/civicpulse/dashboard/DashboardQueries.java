@@ -37,7 +37,7 @@ public final class DashboardQueries {
     private final ServerMetrics metrics;
     // Another engineer's migration adds the alerts table: absent until then, so checked again now and then.
     private volatile boolean alertsTable;
-    private volatile long alertsTableCheckedAt = Long.MIN_VALUE;
+    private volatile long alertsTableCheckAt;
 
     public DashboardQueries(ClickHouseDb db, ServerMetrics metrics) {
         this.db = db;
@@ -101,10 +101,10 @@ public final class DashboardQueries {
 
     private boolean hasAlertsTable() {
         long now = System.currentTimeMillis();
-        if (!alertsTable && now - alertsTableCheckedAt >= TABLE_RECHECK_MS) {
+        if (!alertsTable && now >= alertsTableCheckAt) {
             alertsTable = timed(() -> db.queryLong("SELECT count() AS n FROM system.tables"
                     + " WHERE database = currentDatabase() AND name = 'alerts'")) > 0;
-            alertsTableCheckedAt = now;
+            alertsTableCheckAt = now + TABLE_RECHECK_MS;
         }
         return alertsTable;
     }

@@ -245,6 +245,65 @@ class LiveServerITCase {
     }
 
     @Test
+    void shouldServeAlertHistoryFromClickHouseMergedWithTheNewerLiveState() throws Exception {
+        String closedId = "hs-110102-西长安街街道-NOISE-1";
+        try (ClickHouseDb writer = ClickHouseDb.writer(settings)) {
+            writer.execute(new String(LiveServerITCase.class.getClassLoader()
+                    .getResourceAsStream("alerts-v6.sql").readAllBytes(), StandardCharsets.UTF_8));
+            String rows = String.join("\n",
+                    alertRow(closedId, 1, "110102", "OPEN", "2026-03-01 10:00:00", null),
+                    alertRow(closedId, 2, "110102", "CLOSED", "2026-03-01 10:00:00", "2026-03-01 14:00:00"),
+                    // The live topic holds a newer version (2) of this one: that is what is served.
+                    alertRow(ALERT_ID, 1, "110101", "OPEN", "2026-03-10 15:00:00", null));
+            writer.insertJsonEachRow("alerts", rows.getBytes(StandardCharsets.UTF_8));
+        }
+        publishAlert("110101", 2);
+        await().atMost(WAIT).until(() -> server.state().alert(ALERT_ID).isPresent());
+
+        JsonObject all = get("/api/v1/alerts?status=all", TOKEN).bodyAsJsonObject();
+        assertValidAgainstOpenApi("AlertList", all);
+        assertThat(all.getInteger("total")).isEqualTo(2);
+        JsonObject live = all.getJsonArray("alerts").getJsonObject(0);
+        JsonObject closed = all.getJsonArray("alerts").getJsonObject(1);
+        assertThat(live.getString("id")).isEqualTo(ALERT_ID);
+        assertThat(live.getLong("version")).isEqualTo(2);
+        assertThat(live.getLong("observed")).isEqualTo(12);
+        assertThat(closed.getString("id")).isEqualTo(closedId);
+        assertThat(closed.getString("status")).isEqualTo("CLOSED");
+        assertThat(closed.getLong("version")).isEqualTo(2);
+        assertThat(closed.getString("closedAt")).isEqualTo("2026-03-01T14:00:00+08:00");
+        assertThat(closed.getString("assignedTo")).isEqualTo("西城城管");
+        assertThat(closed.getValue("ackedBy")).isNull();
+        assertThat(closed.getJsonArray("points").getJsonObject(0).getString("label")).isEqualTo("西长安街 8号");
+
+        assertThat(ids("/api/v1/alerts?status=closed", TOKEN)).containsExactly(closedId);
+        assertThat(ids("/api/v1/alerts", TOKEN)).containsExactly(ALERT_ID);
+        assertThat(ids("/api/v1/alerts?status=all&from=2026-03-05T00:00:00%2B08:00", TOKEN))
+                .containsExactly(ALERT_ID);
+        JsonObject forViewer = get("/api/v1/alerts?status=all&district=110102", VIEWER_TOKEN).bodyAsJsonObject();
+        assertThat(forViewer.getJsonArray("alerts").getJsonObject(0).getJsonArray("points")
+                .getJsonObject(0).getString("label")).isEqualTo("西长安街");
+    }
+
+    private List<String> ids(String path, String token) {
+        return get(path, token).bodyAsJsonObject().getJsonArray("alerts").stream()
+                .map(a -> ((JsonObject) a).getString("id")).toList();
+    }
+
+    /** A row of the alerts table as the alert job writes it (times on the city's clock). */
+    private static String alertRow(String id, int version, String district, String status, String openedAt,
+            String closedAt) {
+        return new JsonObject().put("id", id).put("version", version).put("district", district)
+                .put("street", "西长安街街道").put("category", "NOISE").put("kind", "PERSISTENT")
+                .put("severity", "MEDIUM").put("status", status).put("opened_at", openedAt)
+                .put("last_seen_at", openedAt).put("closed_at", closedAt).put("observed", 3)
+                .put("expected", 1.5).put("score", 2.2)
+                .put("points", "[{\"label\":\"西长安街 8号\",\"lon\":null,\"lat\":null,\"count\":3}]")
+                .put("acked_by", "").put("comment", "").put("assigned_to", "西城城管")
+                .put("written_at", openedAt).encode();
+    }
+
+    @Test
     void shouldAnswerClickHouseRoutesWithDocumentedShapes() {
         for (String[] route : new String[][] {
                 {"/api/v1/cases?district=110101&status=overdue", "CaseList"},
