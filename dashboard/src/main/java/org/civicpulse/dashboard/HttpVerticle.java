@@ -146,7 +146,7 @@ public final class HttpVerticle extends VerticleBase {
         EventCodec codec = new EventCodec();
         AlertViews alertViews = new AlertViews(codec);
         ScopeViews views = new ScopeViews(catalogue, Clock.systemUTC(), options);
-        DashboardQueries sql = new DashboardQueries(clickHouse, metrics);
+        DashboardQueries sql = new DashboardQueries(clickHouse, metrics, options.caseListWindow());
         RateLimiter api = new RateLimiter(options.apiPerMinute(), System::currentTimeMillis);
         RouteDependencies routes = new RouteDependencies(vertx, sql, state, alertViews, views, this::now);
         AlertRoutes alerts = new AlertRoutes(routes, commands,

@@ -26,14 +26,15 @@ public record ServerOptions(
         int wsQueue,
         Duration rebuildWindow,
         double[] weights,
-        double basicWeight) {
+        double basicWeight,
+        Duration caseListWindow) {
 
     static final List<Setting> KEYS = List.of(Setting.TOPIC_METRICS_LIVE, Setting.TOPIC_ALERTS_LIVE,
             Setting.TOPIC_ALERT_COMMANDS, Setting.DATA_DIR, Setting.DASHBOARD_USERS,
             Setting.DASHBOARD_WS_ORIGINS, Setting.DASHBOARD_CORS_ORIGINS,
             Setting.DASHBOARD_STALE_AFTER, Setting.DASHBOARD_API_RATE, Setting.DASHBOARD_LOGIN_RATE,
             Setting.DASHBOARD_WS_QUEUE, Setting.DASHBOARD_REBUILD_WINDOW, Setting.RATES_WEIGHTS,
-            Setting.RATES_BASIC_WEIGHT);
+            Setting.RATES_BASIC_WEIGHT, Setting.CASE_LIST_WINDOW);
 
     /** Copies this record's keys from the resolved settings into a verticle configuration. */
     public static JsonObject toJson(Settings settings) {
@@ -59,7 +60,8 @@ public record ServerOptions(
                 positive(json, Setting.DASHBOARD_LOGIN_RATE),
                 positive(json, Setting.DASHBOARD_WS_QUEUE),
                 Duration.parse(text(json, Setting.DASHBOARD_REBUILD_WINDOW)), weights,
-                Double.parseDouble(text(json, Setting.RATES_BASIC_WEIGHT).trim()));
+                Double.parseDouble(text(json, Setting.RATES_BASIC_WEIGHT).trim()),
+                Duration.parse(text(json, Setting.CASE_LIST_WINDOW)));
     }
 
     private static String text(JsonObject json, Setting s) {

@@ -189,7 +189,7 @@ public final class HistoryBenchmark {
             StringBuilder row = new StringBuilder("| " + query + " |");
             for (long size : sizes) {
                 double[] v = results.get(size).get(query);
-                row.append(String.format(" %.0f ms / %.0f ms (%.0f×) |", v[0], v[1], v[1] / Math.max(v[0], 0.1)));
+                row.append(String.format(" %.0f ms / %.0f ms (naive %.1f×) |", v[0], v[1], v[1] / Math.max(v[0], 0.1)));
             }
             double first = results.get(sizes.get(0)).get(query)[0];
             double last = results.get(sizes.get(sizes.size() - 1)).get(query)[0];
