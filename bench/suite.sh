@@ -14,10 +14,10 @@ LOGS="docs/bench-logs/suite-$DAY"
 mkdir -p "$LOGS"
 OUT=$(mktemp)
 if [ "$MODE" = quick ]; then
-    DRAIN="1 0.5"; SUSTAINED="60 2000 5000"; LATENCY="1000"; HISTORY="100000 1000000"; LIVE="10 500"
+    DRAIN="1 0.5"; SUSTAINED="60 2000 5000"; LATENCY="1000"; SCREEN="1000"; HISTORY="100000 1000000"; LIVE="10 500"
     CHAOS="--faults NONE,KILL_FLINK --eps 1000 --seconds 30"
 else
-    DRAIN="4 1"; SUSTAINED="300 2000 5000 8000 10000 15000 20000"; LATENCY="1000 10000"
+    DRAIN="4 1"; SUSTAINED="300 2000 5000 8000 10000 15000 20000"; LATENCY="1000 10000"; SCREEN="1000 10000"
     HISTORY="1000000 10000000 100000000"; LIVE="30 1000 2500 5000"; CHAOS="--eps 10000 --seconds 60"
 fi
 
@@ -47,6 +47,7 @@ CH_VERSION=$(/usr/bin/clickhouse-server --version 2>/dev/null | head -1 || echo 
 section "Drain: whole job against the floor (consume + parse)" drain bench/metrics.sh $DRAIN
 section "Sustained throughput: ramp until the lag is not bounded" sustained bench/sustained.sh $SUSTAINED
 section "Ingest → live topic latency" latency bench/latency.sh $LATENCY
+section "Event → screen freshness (a real WebSocket client)" screen bench/screen.sh $SCREEN
 section "Dashboard queries against history size (cold), beside naive GROUP BY over raw events" history bench/history.sh $HISTORY
 section "WebSocket fan-out: push delay by number of screens" live bench/live.sh $LIVE
 section "Faults under load, each reconciled" chaos ./civicpulse chaos $CHAOS

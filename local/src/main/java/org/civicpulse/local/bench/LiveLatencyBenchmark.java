@@ -38,17 +38,26 @@ public final class LiveLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = Integer.parseInt(args[0]);
         int seconds = Integer.parseInt(args[1]);
+        boolean screen = args.length > 2 && args[2].equals("screen");
         Settings s = Settings.fromEnvironment();
-        List<long[]> live = new CopyOnWriteArrayList<>(); // {append time, hotline cases today}
-        Thread reader = new Thread(() -> readLive(s, live, seconds + 30), "live-reader");
-        reader.start();
+        List<long[]> live = new CopyOnWriteArrayList<>(); // {append or arrival time, hotline cases today}
         // Event time starts when every partition has delivered something (an empty partition only
         // stops holding it back after the idleness timeout), so warm every partition up first.
         warmUp(s);
+        ScreenClient client = screen ? ScreenClient.open(s, live) : null;
+        Thread reader = new Thread(() -> readLive(s, live, seconds + 30), "live-reader");
+        if (!screen) {
+            reader.start();
+        }
         // The count before this run: the city's latest value once the reader is following the topic.
-        long baseline = baseline(s);
+        long baseline = screen ? client.settledCount() : baseline(s);
         long[] ingest = send(s, rate, seconds);
-        reader.join();
+        if (screen) {
+            client.awaitCount(baseline + ingest.length, Duration.ofSeconds(30));
+            client.close();
+        } else {
+            reader.join();
+        }
         List<Long> latencies = new ArrayList<>();
         int r = 0;
         for (int k = 0; k < ingest.length; k++) {
@@ -61,9 +70,9 @@ public final class LiveLatencyBenchmark {
             latencies.add(live.get(r)[0] - ingest[k]);
         }
         Collections.sort(latencies);
-        System.out.printf("| ingest → live topic at %,d events/s for %d s | %,d of %,d events seen live | p50 %d ms "
-                + "| p99 %d ms |%n", rate, seconds, latencies.size(), ingest.length, percentile(latencies, 0.50),
-                percentile(latencies, 0.99));
+        System.out.printf("| ingest → %s at %,d events/s for %d s | %,d of %,d events seen live | p50 %d ms "
+                + "| p99 %d ms |%n", screen ? "a WebSocket screen (/ws/live)" : "live topic", rate, seconds,
+                latencies.size(), ingest.length, percentile(latencies, 0.50), percentile(latencies, 0.99));
     }
 
     /** One spot check on every partition of every input topic, stamped now. */

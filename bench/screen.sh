@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Event → screen freshness (issue 8): HOTLINE events stamped "now" at a fixed rate into a private
+# stack; a WebSocket client of /ws/live records when the city's count of today's hotline cases
+# covers each event (the broker's append time to arrival on the screen, one clock). Markdown rows.
+#   bench/screen.sh [RATE ...]   (default 1000 10000)
+export CIVICPULSE_TOKEN=bench-screen-token
+source "$(dirname "$0")/stack.sh"
+for RATE in "${@:-1000 10000}"; do
+    java $QUIET -cp "$(classpath local)" org.civicpulse.local.bench.LiveLatencyBenchmark $RATE 60 screen 2>/dev/null
+done
