@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class HttpVerticleTest {
     private static final String TOKEN = "right-token-0123456789";
-    private static final String TITLE = "CivicPulse — 基础状态 (foundation stub)";
+    private static final String TITLE = "CivicPulse 城市治理指挥中心";
 
     private WebClient client;
 

@@ -1,0 +1,55 @@
+// Fills a <table> from column definitions; numbers can open the cases behind them.
+import { t } from "./i18n.js";
+
+/**
+ * columns: [{label (i18n key), cell(row) → text, cases(row) → params|null, title(row)}];
+ * onRow(row): click on the row (optional). Returns the table.
+ */
+export function fillTable(table, columns, rows, { onRow, openCases, limit } = {}) {
+    const head = document.createElement("tr");
+    for (const column of columns) {
+        const th = document.createElement("th");
+        th.textContent = t(column.label);
+        head.appendChild(th);
+    }
+    const body = (limit ? rows.slice(0, limit) : rows).map((row) => {
+        const tr = document.createElement("tr");
+        if (onRow) {
+            tr.className = "click";
+            tr.addEventListener("click", () => onRow(row));
+        }
+        for (const column of columns) {
+            const td = document.createElement("td");
+            td.textContent = column.cell(row);
+            if (column.name) td.className = "name";
+            const params = column.cases && column.cases(row);
+            if (params && openCases) {
+                td.classList.add("num");
+                td.addEventListener("click", (event) => {
+                    event.stopPropagation();
+                    openCases(params, column.title ? column.title(row) : t(column.label));
+                });
+            }
+            tr.appendChild(td);
+        }
+        return tr;
+    });
+    if (!rows.length) {
+        const tr = document.createElement("tr");
+        tr.innerHTML = `<td class="empty" colspan="${columns.length}"></td>`;
+        tr.firstChild.textContent = t("none");
+        body.push(tr);
+    }
+    table.replaceChildren(head, ...body);
+    return table;
+}
+
+/** The table's text as CSV (what is shown, header included). */
+export function tableCsv(table) {
+    return [...table.rows].map((tr) => [...tr.cells].map((cell) => csvField(cell.textContent)).join(",")).join("\r\n");
+}
+
+export function csvField(text) {
+    const s = String(text ?? "");
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
