@@ -70,6 +70,28 @@ public enum Setting {
 
     DASHBOARD_PORT("dashboard.port", "8080", "HTTP port of the dashboard server"),
     DASHBOARD_HOST("dashboard.host", "0.0.0.0", "Address the dashboard server binds"),
+    DASHBOARD_USERS("dashboard.users", "",
+            "Users file (JSON: names, roles, districts, PBKDF2 password hashes, wall-screen token hashes); empty means <data.dir>/dashboard-users.json when it exists"),
+    DASHBOARD_WS_ORIGINS("dashboard.ws.origins", "",
+            "Origins (comma-separated) allowed to open the WebSocket besides the server's own"),
+    DASHBOARD_CORS_ORIGINS("dashboard.cors.origins", "",
+            "Origins (comma-separated) allowed by CORS; empty means CORS is off"),
+    DASHBOARD_STALE_AFTER("dashboard.stale.after", "PT5M",
+            "A source and district whose last delivery is older than this are shown as stale"),
+    DASHBOARD_API_RATE("dashboard.api.rate", "1200",
+            "API requests per minute allowed per client address"),
+    DASHBOARD_LOGIN_RATE("dashboard.login.rate", "10",
+            "Sign-in attempts per minute allowed per client address"),
+    DASHBOARD_WS_QUEUE("dashboard.ws.queue", "256",
+            "Keys a slow WebSocket client may have waiting (coalesced) before it is sent a fresh snapshot"),
+    DASHBOARD_INSTANCES("dashboard.instances", "2",
+            "HTTP server verticle instances (event loops serving the sockets)"),
+    DASHBOARD_REBUILD_WINDOW("dashboard.rebuild.window", "PT6H",
+            "On start the server replays this much of the live metrics topic to rebuild its state"),
+    RATES_WEIGHTS("rates.weights", "0.10,0.45,0.45",
+            "Composite score (月评) weights of the response, resolution and satisfaction rates"),
+    RATES_BASIC_WEIGHT("rates.basic-weight", "1",
+            "Weight of a BASIC (基本满意) rating in the satisfaction rate"),
     TOKEN("token", "", "Operator token; empty means generate one and keep it in the data folder");
 
     private final String key;

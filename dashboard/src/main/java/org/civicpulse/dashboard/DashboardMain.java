@@ -1,8 +1,9 @@
 package org.civicpulse.dashboard;
 
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
+import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,18 +18,24 @@ public final class DashboardMain {
 
     public static void main(String[] args) {
         DashboardConfig config;
+        JsonObject verticleConfig;
+        int instances;
         try {
-            config = DashboardConfig.fromSettings(Settings.fromEnvironment());
+            Settings settings = Settings.fromEnvironment();
+            config = DashboardConfig.fromSettings(settings);
+            verticleConfig = config.toJson().mergeIn(ServerOptions.toJson(settings));
+            ServerOptions.fromJson(verticleConfig);
+            instances = settings.getInt(Setting.DASHBOARD_INSTANCES);
         } catch (IllegalArgumentException e) {
             LOG.error("The dashboard cannot start: {}", e.getMessage());
             System.exit(2);
             return;
         }
         Vertx vertx = Vertx.vertx();
-        HttpVerticle http = new HttpVerticle();
+        DashboardServer server = new DashboardServer(verticleConfig);
         try {
             // The main thread waits for the deployment, so a failed bind ends the JVM here.
-            vertx.deployVerticle(http, new DeploymentOptions().setConfig(config.toJson()))
+            server.deploy(vertx, verticleConfig, instances)
                     .await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.error("The dashboard cannot start: {}", e.getMessage(), e);
@@ -38,7 +45,7 @@ public final class DashboardMain {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(vertx)));
         LOG.info("CivicPulse dashboard ready on http://{}:{}/ ({})",
-                displayHost(config.host()), http.port(), config);
+                displayHost(config.host()), server.port(), config);
     }
 
     private static String displayHost(String host) {

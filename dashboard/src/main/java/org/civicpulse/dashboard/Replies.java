@@ -38,10 +38,39 @@ public final class Replies {
                 .end(page);
     }
 
+    /** 429 with {@code Retry-After}. */
+    public static void tooMany(RoutingContext ctx, long retryAfterSeconds) {
+        ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+        error(ctx, 429, "Too many requests; try again in " + retryAfterSeconds + " s");
+    }
+
+    /** The request body as a JSON object; an empty body is {}, anything else not an object is a 400. */
+    public static JsonObject jsonBody(RoutingContext ctx) {
+        io.vertx.core.buffer.Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+        if (body == null || body.length() == 0) {
+            return new JsonObject();
+        }
+        try {
+            Object value = io.vertx.core.json.Json.decodeValue(body);
+            if (value instanceof JsonObject object) {
+                return object;
+            }
+        } catch (RuntimeException e) {
+            // Falls through to the same 400 as a non-object.
+        }
+        throw new ApiError(400, "The request body must be a JSON object");
+    }
+
     /** Router failure handler: a failed route becomes a JSON error, never a stack trace. */
     public static void failure(RoutingContext ctx) {
-        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         Throwable failure = ctx.failure();
+        if (failure instanceof ApiError apiError) {
+            if (!ctx.response().ended() && !ctx.response().headWritten()) {
+                error(ctx, apiError.status(), apiError.getMessage());
+            }
+            return;
+        }
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         if (status >= 500) {
             LOG.warn("{} {} failed", ctx.request().method(), ctx.normalizedPath(), failure);
         }

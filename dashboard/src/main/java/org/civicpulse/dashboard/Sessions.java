@@ -13,7 +13,10 @@ public final class Sessions {
     /** How long a wall screen stays signed in after it opened {@code /?token=...}. */
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
 
-    private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
+    private record Session(Principal principal, Instant expiry) {
+    }
+
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Duration lifetime;
@@ -27,31 +30,40 @@ public final class Sessions {
         return lifetime;
     }
 
-    /** Opens a session and returns its id. */
-    public String create() {
+    /** Opens a session for the principal and returns its id. */
+    public String create(Principal principal) {
         Instant now = clock.instant();
         // Dropping expired sessions here keeps the map bounded by the sessions of one lifetime.
-        expiries.values().removeIf(expiry -> !now.isBefore(expiry));
+        sessions.values().removeIf(s -> !now.isBefore(s.expiry()));
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        expiries.put(id, now.plus(lifetime));
+        sessions.put(id, new Session(principal, now.plus(lifetime)));
         return id;
     }
 
     /** Whether the id belongs to a session that has not expired. */
     public boolean isValid(String id) {
-        if (id == null) {
-            return false;
+        return principal(id).isPresent();
+    }
+
+    /** The principal of a live session. */
+    public java.util.Optional<Principal> principal(String id) {
+        Session session = id == null ? null : sessions.get(id);
+        if (session == null) {
+            return java.util.Optional.empty();
         }
-        Instant expiry = expiries.get(id);
-        if (expiry == null) {
-            return false;
+        if (!clock.instant().isBefore(session.expiry())) {
+            sessions.remove(id);
+            return java.util.Optional.empty();
         }
-        if (!clock.instant().isBefore(expiry)) {
-            expiries.remove(id);
-            return false;
+        return java.util.Optional.of(session.principal());
+    }
+
+    /** Ends a session (sign-out). */
+    public void remove(String id) {
+        if (id != null) {
+            sessions.remove(id);
         }
-        return true;
     }
 }

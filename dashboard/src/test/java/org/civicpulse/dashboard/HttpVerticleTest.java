@@ -48,7 +48,7 @@ class HttpVerticleTest {
                     assertThat(body.getString("status")).isEqualTo("DEGRADED");
                     JsonObject checks = body.getJsonObject("checks");
                     assertThat(checks.fieldNames())
-                            .containsExactlyInAnyOrder("kafka", "clickhouse", "flink");
+                            .containsExactlyInAnyOrder("kafka", "clickhouse", "flink", "live");
                     for (String name : checks.fieldNames()) {
                         assertThat(checks.getJsonObject(name).getBoolean("up")).as(name).isFalse();
                         assertThat(checks.getJsonObject(name).getString("detail")).as(name)

@@ -21,7 +21,7 @@ class SessionsTest {
 
     @Test
     void shouldAcceptSessionUntilTwelveHoursHavePassed() {
-        String id = sessions.create();
+        String id = sessions.create(Principal.LOCAL_OPERATOR);
 
         clock.now = T0.plus(TWELVE_HOURS).minusSeconds(1);
         assertThat(sessions.isValid(id)).isTrue();
@@ -34,7 +34,7 @@ class SessionsTest {
     void shouldMakeDistinctIdsOf32RandomBytes() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 100; i++) {
-            String id = sessions.create();
+            String id = sessions.create(Principal.LOCAL_OPERATOR);
             assertThat(Base64.getUrlDecoder().decode(id)).hasSize(32);
             ids.add(id);
         }
@@ -43,7 +43,7 @@ class SessionsTest {
 
     @Test
     void shouldRejectUnknownAndMissingIds() {
-        sessions.create();
+        sessions.create(Principal.LOCAL_OPERATOR);
 
         assertThat(sessions.isValid("not-a-session")).isFalse();
         assertThat(sessions.isValid(null)).isFalse();
@@ -51,9 +51,9 @@ class SessionsTest {
 
     @Test
     void shouldForgetExpiredSessionEvenAfterClockGoesBack() {
-        String id = sessions.create();
+        String id = sessions.create(Principal.LOCAL_OPERATOR);
         clock.now = T0.plus(Duration.ofHours(13));
-        sessions.create();
+        sessions.create(Principal.LOCAL_OPERATOR);
 
         clock.now = T0;
         assertThat(sessions.isValid(id)).isFalse();

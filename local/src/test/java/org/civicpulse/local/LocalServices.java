@@ -28,6 +28,11 @@ public final class LocalServices implements AutoCloseable {
         this.kafka = kafka;
     }
 
+    /** For benchmark processes outside JUnit: the same services; the caller closes them. */
+    public static LocalServices startForBenchmark() throws IOException {
+        return start();
+    }
+
     static LocalServices start() throws IOException {
         Path dir = Files.createTempDirectory("civicpulse-test-");
         Settings s = Settings.resolve(Map.of(), new Properties(), Map.of(

@@ -1,0 +1,226 @@
+package org.civicpulse.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Supplier;
+import org.civicpulse.contract.MetricCounter;
+import org.civicpulse.storage.ClickHouseDb;
+import org.civicpulse.storage.SqlLiteral;
+
+/**
+ * Every SQL statement the dashboard sends, in one place. Identifiers (tables, columns, bucket
+ * functions) come only from the constants and enums here; values only through {@link SqlLiteral},
+ * after {@link Params} checked them. Blocking: call from a worker thread.
+ */
+public final class DashboardQueries {
+    private static final DateTimeFormatter CH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final List<String> WINDOWED = java.util.Arrays.stream(MetricCounter.values())
+            .filter(c -> c.kind() != MetricCounter.Kind.GAUGE).map(MetricCounter::column).toList();
+    private static final List<String> GAUGES = List.of("open", "overdue", "about_to_breach");
+    private static final String CASE_COLUMNS = "case_id, source, district, street, category, unit, "
+            + "address, urgent, status, created_at, responded_at, resolved_at, closed_at, "
+            + "response_limit_at, resolution_limit_at, last_satisfaction";
+
+    private final ClickHouseDb db;
+    private final ServerMetrics metrics;
+
+    public DashboardQueries(ClickHouseDb db, ServerMetrics metrics) {
+        this.db = db;
+        this.metrics = metrics;
+    }
+
+    /** A case filter whose fields were checked by {@link Params}; nulls mean "any". */
+    public record CaseFilter(String district, String street, String category, String unit,
+            String source, String status, Instant from, Instant to) {
+    }
+
+    /** Cases newest first; one more than {@code limit} tells the caller there are more. */
+    public List<JsonNode> cases(CaseFilter f, Instant now, int limit, int offset) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        equal(where, "district", f.district());
+        equal(where, "street", f.street());
+        equal(where, "category", f.category());
+        equal(where, "unit", f.unit());
+        equal(where, "source", f.source());
+        String n = SqlLiteral.dateTime(now);
+        switch (f.status()) {
+            case "open" -> where.append(" AND status = 'OPEN'");
+            case "overdue" -> where.append(" AND status = 'OPEN' AND resolution_limit_at < ").append(n);
+            case "aboutToBreach" -> where.append(" AND status = 'OPEN' AND resolution_limit_at >= ")
+                    .append(n).append(" AND resolution_limit_at < ").append(n).append(" + 7200");
+            case "resolved" -> where.append(" AND status = 'RESOLVED'");
+            case "closed" -> where.append(" AND status = 'CLOSED'");
+            default -> { }
+        }
+        if (f.from() != null) {
+            where.append(" AND created_at >= ").append(SqlLiteral.dateTime(f.from()));
+        }
+        if (f.to() != null) {
+            where.append(" AND created_at < ").append(SqlLiteral.dateTime(f.to()));
+        }
+        return timed(() -> db.query("SELECT " + CASE_COLUMNS + " FROM cases FINAL" + where
+                + " ORDER BY created_at DESC, case_id LIMIT " + (limit + 1) + " OFFSET " + offset));
+    }
+
+    /** Counter sums (or the last gauge values) per bucket of a scope's series. */
+    public Map<Instant, JsonNode> series(String scope, Step step, boolean gauges, Instant from,
+            Instant to) {
+        String table;
+        String time;
+        if (gauges) {
+            table = "backlog_minutes";
+            time = "minute";
+        } else {
+            table = step == Step.DAY ? "metric_days" : "metric_minutes";
+            time = step == Step.DAY ? "day" : "minute";
+        }
+        String bucket = step.bucket(time);
+        StringJoiner columns = new StringJoiner(", ");
+        for (String c : gauges ? GAUGES : WINDOWED) {
+            columns.add((gauges ? "argMax(" + c + ", minute)" : "sum(" + c + ")") + " AS " + c);
+        }
+        String sql = "SELECT " + bucket + " AS t, " + columns + " FROM " + table + " FINAL"
+                + " WHERE scope = " + SqlLiteral.string(scope) + " AND " + range(time, from, to)
+                + " GROUP BY t ORDER BY t";
+        Map<Instant, JsonNode> out = new LinkedHashMap<>();
+        for (JsonNode row : timed(() -> db.query(sql))) {
+            out.put(parseTime(row.get("t").asText()), row);
+        }
+        return out;
+    }
+
+    /** Counter sums of a scope over whole days, with {@code days} = how many days had rows. */
+    public JsonNode dayTotals(String scope, LocalDate first, LocalDate last) {
+        StringJoiner columns = new StringJoiner(", ");
+        WINDOWED.forEach(c -> columns.add("sum(" + c + ") AS " + c));
+        String sql = "SELECT " + columns + ", count() AS days FROM metric_days FINAL WHERE scope = "
+                + SqlLiteral.string(scope) + " AND day >= toDate(" + SqlLiteral.string(first.toString())
+                + ") AND day <= toDate(" + SqlLiteral.string(last.toString()) + ")";
+        List<JsonNode> rows = timed(() -> db.query(sql));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** Counter sums per scope of a kind over whole days (the ranking board). */
+    public List<JsonNode> scopeTotals(String scopeKind, String scopePrefix, LocalDate first,
+            LocalDate last) {
+        StringJoiner columns = new StringJoiner(", ");
+        WINDOWED.forEach(c -> columns.add("sum(" + c + ") AS " + c));
+        String prefix = scopePrefix == null ? ""
+                : " AND startsWith(scope, " + SqlLiteral.string(scopePrefix) + ")";
+        String sql = "SELECT scope, " + columns + " FROM metric_days FINAL WHERE scope_kind = "
+                + SqlLiteral.string(scopeKind) + prefix + " AND day >= toDate("
+                + SqlLiteral.string(first.toString()) + ") AND day <= toDate("
+                + SqlLiteral.string(last.toString()) + ") GROUP BY scope ORDER BY scope";
+        return timed(() -> db.query(sql));
+    }
+
+    /** The district's top points over the 7 days up to {@code today}. */
+    public List<JsonNode> topPoints(String district, LocalDate today, int limit) {
+        return timed(() -> db.query("SELECT point, any(street) AS street, sum(problems) AS problems,"
+                + " sum(failed_checks) AS failed_checks FROM point_days FINAL WHERE district = "
+                + SqlLiteral.string(district) + " AND day > toDate("
+                + SqlLiteral.string(today.toString()) + ") - 7 GROUP BY point"
+                + " ORDER BY problems DESC, point LIMIT " + limit));
+    }
+
+    /** The district's points on the watch-list now. */
+    public List<JsonNode> watchlist(String district) {
+        return timed(() -> db.query("SELECT point, street, entered_on, problems_30d,"
+                + " failed_checks_30d FROM watchlist FINAL WHERE district = "
+                + SqlLiteral.string(district) + " AND isNull(left_on)"
+                + " ORDER BY problems_30d DESC, point LIMIT 100"));
+    }
+
+    /** Open cases per handling unit of a district. */
+    public List<JsonNode> units(String district, Instant now) {
+        String n = SqlLiteral.dateTime(now);
+        return timed(() -> db.query("SELECT unit, count() AS open,"
+                + " countIf(resolution_limit_at < " + n + ") AS overdue,"
+                + " countIf(resolution_limit_at >= " + n + " AND resolution_limit_at < " + n
+                + " + 7200) AS about_to_breach FROM cases FINAL WHERE district = "
+                + SqlLiteral.string(district) + " AND status = 'OPEN' AND unit != ''"
+                + " GROUP BY unit ORDER BY open DESC, unit LIMIT 100"));
+    }
+
+    /** The bucket widths of a time series. */
+    public enum Step {
+        MINUTE("1m", 60, "%s"),
+        FIVE_MINUTES("5m", 300, "toStartOfFiveMinute(%s)"),
+        FIFTEEN_MINUTES("15m", 900, "toStartOfFifteenMinutes(%s)"),
+        HOUR("1h", 3600, "toStartOfHour(%s)"),
+        DAY("1d", 86_400, "toDate(%s)");
+
+        private final String label;
+        private final long seconds;
+        private final String function;
+
+        Step(String label, long seconds, String function) {
+            this.label = label;
+            this.seconds = seconds;
+            this.function = function;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public long seconds() {
+            return seconds;
+        }
+
+        String bucket(String column) {
+            return String.format(function, column);
+        }
+
+        public static Step of(String label) {
+            for (Step s : values()) {
+                if (s.label.equals(label)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException(label);
+        }
+    }
+
+    /** A ClickHouse DateTime or Date as printed in JSONEachRow, on the city's calendar. */
+    public static Instant parseTime(String text) {
+        if (text.length() == 10) {
+            return LocalDate.parse(text).atStartOfDay(SqlLiteral.ZONE).toInstant();
+        }
+        return LocalDateTime.parse(text, CH_TIME).atZone(SqlLiteral.ZONE).toInstant();
+    }
+
+    private static String range(String column, Instant from, Instant to) {
+        if ("day".equals(column)) {
+            return "day >= toDate(" + SqlLiteral.dateTime(from) + ") AND day < toDate("
+                    + SqlLiteral.dateTime(to) + ")";
+        }
+        return column + " >= " + SqlLiteral.dateTime(from) + " AND " + column + " < "
+                + SqlLiteral.dateTime(to);
+    }
+
+    private static void equal(StringBuilder where, String column, String value) {
+        if (value != null) {
+            where.append(" AND ").append(column).append(" = ").append(SqlLiteral.string(value));
+        }
+    }
+
+    private <T> T timed(Supplier<T> query) {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            T result = query.get();
+            failed = false;
+            return result;
+        } finally {
+            metrics.query(System.nanoTime() - start, failed);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.civicpulse.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.civicpulse.storage.SqlLiteral;
+
+/**
+ * {@code GET /api/v1/timeseries}: a metric of one scope from ClickHouse, bucketed, with the same
+ * period one week earlier and, where that history exists, month-on-month and year-on-year totals.
+ */
+final class TimeseriesRoute {
+    static final int MAX_POINTS = 2_000;
+    private static final int TARGET_POINTS = 500;
+    private static final Duration MAX_RANGE = Duration.ofDays(400);
+    private static final Duration WEEK = Duration.ofDays(7);
+    private static final Set<String> STEPS = Set.of("1m", "5m", "15m", "1h", "1d");
+
+    private final Vertx vertx;
+    private final DashboardQueries queries;
+    private final ScopeViews views;
+    private final Supplier<Instant> now;
+
+    TimeseriesRoute(Vertx vertx, DashboardQueries queries, ScopeViews views, Supplier<Instant> now) {
+        this.vertx = vertx;
+        this.queries = queries;
+        this.views = views;
+        this.now = now;
+    }
+
+    void handle(RoutingContext ctx) {
+        Params p = new Params(ctx, views.catalogue());
+        SeriesMetric.Definition metric = SeriesMetric.ALL.get(
+                p.oneOf("metric", SeriesMetric.ALL.keySet(), "created"));
+        String district = p.district("district");
+        String scope = scope(district, p.street("street", district), p.category("category"));
+        Instant to = p.time("to") == null ? now.get() : p.time("to");
+        Instant from = p.time("from") == null ? to.minus(Duration.ofHours(24)) : p.time("from");
+        if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new ApiError(400, "'from' must be before 'to', at most 400 days apart");
+        }
+        String stepLabel = p.oneOf("step", STEPS, null);
+        DashboardQueries.Step step = stepLabel == null ? chooseStep(from, to)
+                : DashboardQueries.Step.of(stepLabel);
+        if (Duration.between(from, to).toSeconds() / step.seconds() > MAX_POINTS) {
+            throw new ApiError(400, "That step gives more than " + MAX_POINTS + " points; choose a wider one");
+        }
+        Blocking.reply(vertx, ctx, () -> series(metric, scope, step, from, to));
+    }
+
+    private JsonObject series(SeriesMetric.Definition metric, String scope,
+            DashboardQueries.Step step, Instant from, Instant to) {
+        Instant start = align(from, step);
+        JsonArray points = points(metric, scope, step, start, to, Duration.ZERO);
+        JsonArray lastWeek = points(metric, scope, step, start.minus(WEEK), to.minus(WEEK), WEEK);
+        JsonObject out = new JsonObject().put("metric", metric.name()).put("scope", scope)
+                .put("step", step.label()).put("from", AlertViews.cityTime(start))
+                .put("to", AlertViews.cityTime(to)).put("points", points).put("lastWeek", lastWeek);
+        if (metric.gauge()) {
+            return out.put("total", null).put("previousWeekTotal", null)
+                    .putNull("monthOnMonth").putNull("yearOnYear");
+        }
+        LocalDate first = LocalDate.ofInstant(start, SqlLiteral.ZONE);
+        LocalDate last = LocalDate.ofInstant(to.minusSeconds(1), SqlLiteral.ZONE);
+        Double total = total(metric, scope, first, last);
+        return out.put("total", total)
+                .put("previousWeekTotal", total(metric, scope, first.minusDays(7), last.minusDays(7)))
+                .put("monthOnMonth", change(metric, scope, first, last, Period.ofMonths(1), total))
+                .put("yearOnYear", change(metric, scope, first, last, Period.ofYears(1), total));
+    }
+
+    private JsonArray points(SeriesMetric.Definition metric, String scope,
+            DashboardQueries.Step step, Instant from, Instant to, Duration shift) {
+        Map<Instant, JsonNode> rows = queries.series(scope, step, metric.gauge(), from, to);
+        JsonArray out = new JsonArray();
+        for (Instant t = from; t.isBefore(to); t = next(t, step)) {
+            JsonNode sums = rows.get(t);
+            out.add(new JsonObject().put("t", AlertViews.cityTime(t.plus(shift)))
+                    .put("value", metric.gauge() && sums == null ? null
+                            : metric.value().of(sums, views)));
+        }
+        return out;
+    }
+
+    private Double total(SeriesMetric.Definition metric, String scope, LocalDate first, LocalDate last) {
+        return metric.value().of(queries.dayTotals(scope, first, last), views);
+    }
+
+    // Null when the earlier period has no rows at all: no history, no comparison.
+    private JsonObject change(SeriesMetric.Definition metric, String scope, LocalDate first,
+            LocalDate last, Period back, Double current) {
+        JsonNode earlier = queries.dayTotals(scope, first.minus(back), last.minus(back));
+        if (earlier == null || earlier.path("days").asLong() == 0) {
+            return null;
+        }
+        Double previous = metric.value().of(earlier, views);
+        Double change = previous == null || current == null || previous == 0 ? null
+                : Math.round((current - previous) / previous * 10_000.0) / 10_000.0;
+        return new JsonObject().put("previous", previous).put("change", change);
+    }
+
+    static DashboardQueries.Step chooseStep(Instant from, Instant to) {
+        long seconds = Duration.between(from, to).toSeconds();
+        for (DashboardQueries.Step step : DashboardQueries.Step.values()) {
+            if (seconds / step.seconds() <= TARGET_POINTS) {
+                return step;
+            }
+        }
+        return DashboardQueries.Step.DAY;
+    }
+
+    private static String scope(String district, String street, String category) {
+        if (street != null) {
+            return "street:" + district + ":" + street;
+        }
+        if (district != null && category != null) {
+            return "district-category:" + district + ":" + category;
+        }
+        if (district != null) {
+            return "district:" + district;
+        }
+        return category != null ? "category:" + category : "city";
+    }
+
+    private static Instant align(Instant t, DashboardQueries.Step step) {
+        if (step == DashboardQueries.Step.DAY) {
+            return LocalDate.ofInstant(t, SqlLiteral.ZONE).atStartOfDay(SqlLiteral.ZONE).toInstant();
+        }
+        // Shanghai is a whole-hour offset with no DST, so epoch-aligned buckets are local-aligned.
+        return Instant.ofEpochSecond(t.getEpochSecond() / step.seconds() * step.seconds());
+    }
+
+    private static Instant next(Instant t, DashboardQueries.Step step) {
+        return t.plusSeconds(step.seconds());
+    }
+}

@@ -1,0 +1,349 @@
+package org.civicpulse.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.SchemaRepository;
+import io.vertx.junit5.VertxExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.civicpulse.contract.Setting;
+import org.civicpulse.contract.Settings;
+import org.civicpulse.local.LocalServices;
+import org.civicpulse.local.LocalServicesExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The whole server on a real Kafka broker and ClickHouse: live push, REST shapes, roles, restart. */
+@ExtendWith({VertxExtension.class, LocalServicesExtension.class})
+class LiveServerITCase {
+    static final String TOKEN = "it-operator-token-0123456789";
+    static final String VIEWER_TOKEN = "it-wall-screen-token-0123456789";
+    static final String DISTRICT_OPERATOR_PASSWORD = "s3cret-pass";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String ALERT_ID = "hs-110101-东华门街道-NOISE-1";
+
+    Settings settings;
+    Vertx vertx;
+    DashboardServer server;
+    WebClient client;
+    KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void start(Vertx vertx, LocalServices services, TestInfo test) throws Exception {
+        this.vertx = vertx;
+        settings = services.isolated("live" + test.getTestMethod().orElseThrow().getName().length());
+        Path users = settings.dataDir().resolve("dashboard-users.json");
+        Files.createDirectories(users.getParent());
+        Files.writeString(users, new JsonObject()
+                .put("users", List.of(Map.of("name", "dongcheng-ops", "role", "operator",
+                        "districts", List.of("110105"),
+                        "password", Passwords.hash(DISTRICT_OPERATOR_PASSWORD))))
+                .put("tokens", List.of(Map.of("name", "wall", "role", "viewer",
+                        "sha256", Users.sha256Hex(VIEWER_TOKEN))))
+                .encode(), StandardCharsets.UTF_8);
+        Properties p = new Properties();
+        p.put("bootstrap.servers", settings.get(Setting.KAFKA_BOOTSTRAP));
+        producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        server = deploy();
+        client = WebClient.create(vertx);
+    }
+
+    @AfterEach
+    void stop() {
+        producer.close();
+    }
+
+    DashboardServer deploy() {
+        settings = settings.with(Setting.DASHBOARD_PORT, "0").with(Setting.TOKEN, TOKEN)
+                .with(Setting.DASHBOARD_HOST, "127.0.0.1");
+        JsonObject config = DashboardConfig.fromSettings(settings).toJson()
+                .mergeIn(ServerOptions.toJson(settings));
+        DashboardServer s = new DashboardServer(config);
+        s.deploy(vertx, config, 2).await();
+        await().atMost(WAIT).until(s::caughtUp);
+        return s;
+    }
+
+    static String metricRecord(String scope, String asOf, long createdHotlineToday, long open) {
+        JsonObject counters = new JsonObject().put("created_hotline", createdHotlineToday)
+                .put("created_grid", 5).put("created_inspection", 1)
+                .put("response_decisions", 10).put("response_on_time", 9)
+                .put("ratings", 4).put("ratings_resolved", 3).put("ratings_satisfied", 2)
+                .put("ratings_basic", 1);
+        return new JsonObject().put("scope", scope).put("kind", scope.split(":")[0]).put("asOf", asOf)
+                .put("gauges", new JsonObject().put("open", open).put("overdue", 2)
+                        .put("about_to_breach", 1).put("response_pending", 7).put("rating_pending", 6))
+                .put("last60m", counters).put("last24h", counters).put("last7d", counters)
+                .put("today", counters).put("month", counters.copy().put("month_ratings", 4)
+                        .put("month_ratings_resolved", 3).put("month_ratings_satisfied", 2)
+                        .put("month_ratings_basic", 1))
+                .encode();
+    }
+
+    void publishMetric(String scope, String asOf, long today, long open) throws Exception {
+        producer.send(new ProducerRecord<>(settings.get(Setting.TOPIC_METRICS_LIVE), scope,
+                metricRecord(scope, asOf, today, open))).get();
+    }
+
+    void publishAlert(String district, long version) throws Exception {
+        String alert = new JsonObject().put("id", ALERT_ID).put("district", district)
+                .put("street", "东华门街道").put("category", "NOISE").put("kind", "NEW")
+                .put("severity", "HIGH").put("status", "OPEN")
+                .put("openedAt", "2026-03-10T07:00:00Z").put("lastSeenAt", "2026-03-10T07:30:00Z")
+                .put("observed", 12).put("expected", 2.5).put("score", 4.1)
+                .put("points", List.of(Map.of("label", "东华门街道·椿树胡同 12号", "count", 5)))
+                .put("version", version).encode();
+        producer.send(new ProducerRecord<>(settings.get(Setting.TOPIC_ALERTS_LIVE), ALERT_ID, alert)).get();
+    }
+
+    HttpResponse<io.vertx.core.buffer.Buffer> get(String path, String token) {
+        var request = client.get(server.port(), "127.0.0.1", path);
+        if (token != null) {
+            request.bearerTokenAuthentication(token);
+        }
+        return request.send().await();
+    }
+
+    @Test
+    void shouldServeSnapshotWithAll16DistrictsMatchingTheSchemaAndTheLiveTopic() throws Exception {
+        publishMetric("city", "2026-03-10T15:42:07+08:00", 6120, 18340);
+        publishMetric("district:110101", "2026-03-10T15:42:07+08:00", 512, 1834);
+        await().atMost(WAIT).until(() -> get("/api/v1/snapshot", TOKEN).bodyAsJsonObject()
+                .getJsonArray("districts").getJsonObject(0).getLong("open") == 1834);
+        JsonObject snapshot = get("/api/v1/snapshot", TOKEN).bodyAsJsonObject();
+        assertThat(snapshot.getString("asOf")).isEqualTo("2026-03-10T15:42:07+08:00");
+        JsonObject city = snapshot.getJsonObject("city");
+        assertThat(city.getJsonObject("today").getLong("HOTLINE")).isEqualTo(6120);
+        assertThat(city.getLong("open")).isEqualTo(18340);
+        JsonObject rates = city.getJsonObject("rates").getJsonObject("24h");
+        // 9 of 10 on time; 3 of 4 resolved; (2 + 1·1) of 4 satisfied; composite by the SPEC weights.
+        assertThat(rates.getDouble("response")).isEqualTo(0.9);
+        assertThat(rates.getDouble("resolution")).isEqualTo(0.75);
+        assertThat(rates.getDouble("satisfaction")).isEqualTo(0.75);
+        assertThat(rates.getDouble("composite")).isEqualTo(0.765);
+        assertThat(rates.getLong("responsePending")).isEqualTo(7);
+        assertThat(snapshot.getJsonArray("districts").stream()
+                .map(d -> ((JsonObject) d).getString("code")).toList())
+                .hasSize(16).isSorted().startsWith("110101").endsWith("110119");
+        assertValid("snapshot.schema.json", "app:snapshot.schema.json", snapshot);
+        assertValidAgainstOpenApi("Snapshot", snapshot);
+    }
+
+    @Test
+    void shouldPushSnapshotThenNumberedDeltasAndResyncAfterAGap() throws Exception {
+        publishMetric("city", "2026-03-10T15:00:00+08:00", 100, 10);
+        await().atMost(WAIT).until(() -> server.state().asOf() != null);
+        List<JsonObject> received = new CopyOnWriteArrayList<>();
+        WebSocket socket = connect("city", TOKEN, received);
+        await().atMost(WAIT).until(() -> received.size() >= 1);
+        JsonObject snapshot = received.get(0);
+        assertThat(snapshot.getString("type")).isEqualTo("snapshot");
+        long seq = snapshot.getLong("seq");
+
+        publishMetric("city", "2026-03-10T15:00:01+08:00", 101, 11);
+        publishMetric("district:110105", "2026-03-10T15:00:01+08:00", 7, 3);
+        await().atMost(WAIT).until(() -> received.size() >= 3);
+        assertThat(received.get(1).getString("type")).isEqualTo("delta");
+        assertThat(received.get(1).getLong("seq")).isEqualTo(seq + 1);
+        assertThat(received.get(1).getJsonObject("data").getJsonObject("today").getLong("HOTLINE"))
+                .isEqualTo(101);
+        assertThat(received.get(2).getLong("seq")).isEqualTo(seq + 2);
+        assertThat(received.get(2).getString("key")).isEqualTo("district:110105");
+
+        // The client noticed a gap (say it lost a frame): it asks and gets a consistent snapshot.
+        socket.writeTextMessage("{\"type\":\"resync\"}").await();
+        await().atMost(WAIT).until(() -> received.size() >= 4);
+        JsonObject resync = received.get(3);
+        assertThat(resync.getString("type")).isEqualTo("snapshot");
+        assertThat(resync.getLong("seq")).isEqualTo(seq + 2);
+        assertThat(resync.getJsonArray("entries").getJsonObject(0).getJsonObject("data")
+                .getLong("open")).isEqualTo(11);
+        socket.close().await();
+    }
+
+    @Test
+    void shouldRebuildTheSameStateAfterARestartFromTheTopics() throws Exception {
+        publishMetric("district:110108", "2026-03-10T15:00:00+08:00", 40, 400);
+        publishMetric("district:110108", "2026-03-10T15:00:05+08:00", 41, 401);
+        publishAlert("110101", 1);
+        publishAlert("110101", 2);
+        await().atMost(WAIT).until(() -> server.state().view("district:110108").getLong("open") == 401
+                && server.state().alert(ALERT_ID).map(a -> a.version() == 2).orElse(false));
+        DashboardServer restarted = deploy();
+        assertThat(restarted.state().view("district:110108").getLong("open")).isEqualTo(401);
+        assertThat(restarted.state().alert(ALERT_ID).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldLetOperatorsOfTheDistrictAckAndPublishTheCommand() throws Exception {
+        publishAlert("110101", 1);
+        await().atMost(WAIT).until(() -> server.state().alert(ALERT_ID).isPresent());
+        String path = "/api/v1/alerts/" + java.net.URLEncoder.encode(ALERT_ID, StandardCharsets.UTF_8)
+                .replace("+", "%20") + "/ack";
+        JsonObject body = new JsonObject().put("comment", "派单到东华门街道").put("assignedTo", "城管执法队");
+
+        var viewer = client.post(server.port(), "127.0.0.1", path).bearerTokenAuthentication(VIEWER_TOKEN)
+                .sendJsonObject(body).await();
+        assertThat(viewer.statusCode()).isEqualTo(403);
+
+        String cookie = signIn("dongcheng-ops", DISTRICT_OPERATOR_PASSWORD);
+        var outsideDistrict = client.post(server.port(), "127.0.0.1", path).putHeader("Cookie", cookie)
+                .sendJsonObject(body).await();
+        assertThat(outsideDistrict.statusCode()).isEqualTo(403);
+
+        var accepted = client.post(server.port(), "127.0.0.1", path).bearerTokenAuthentication(TOKEN)
+                .sendJsonObject(body).await();
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        ConsumerRecord<String, String> command = readOneCommand();
+        JsonObject sent = new JsonObject(command.value());
+        assertThat(command.key()).isEqualTo(ALERT_ID);
+        assertThat(sent.getString("action")).isEqualTo("ACK");
+        assertThat(sent.getString("by")).isEqualTo("local-operator");
+        assertThat(sent.getString("comment")).isEqualTo("派单到东华门街道");
+        assertThat(sent.getString("assignedTo")).isEqualTo("城管执法队");
+        assertThat(Files.readString(settings.dataDir().resolve("audit.log")))
+                .contains(sent.getString("commandId"), "local-operator", "ACK");
+
+        JsonObject forViewer = get("/api/v1/alerts?status=all", VIEWER_TOKEN).bodyAsJsonObject();
+        assertThat(forViewer.getJsonArray("alerts").getJsonObject(0).getJsonArray("points")
+                .getJsonObject(0).getString("label")).isEqualTo("东华门街道·椿树胡同");
+        JsonObject forOperator = get("/api/v1/alerts?status=all", TOKEN).bodyAsJsonObject();
+        assertThat(forOperator.getJsonArray("alerts").getJsonObject(0).getJsonArray("points")
+                .getJsonObject(0).getString("label")).isEqualTo("东华门街道·椿树胡同 12号");
+        assertValidAgainstOpenApi("AlertList", forOperator);
+    }
+
+    @Test
+    void shouldAnswerClickHouseRoutesWithDocumentedShapes() {
+        for (String[] route : new String[][] {
+                {"/api/v1/cases?district=110101&status=overdue", "CaseList"},
+                {"/api/v1/timeseries?metric=response_rate&district=110101", "Timeseries"},
+                {"/api/v1/ranking?by=district&period=month", "Ranking"},
+                {"/api/v1/districts/110101", "DistrictDetail"},
+                {"/api/v1/me", "Me"}}) {
+            HttpResponse<io.vertx.core.buffer.Buffer> response = get(route[0], TOKEN);
+            assertThat(response.statusCode()).as(route[0] + ": " + response.bodyAsString()).isEqualTo(200);
+            assertValidAgainstOpenApi(route[1], response.bodyAsJsonObject());
+        }
+    }
+
+    @Test
+    void shouldNeverAnswer5xxNorReflectInjectionPayloads() {
+        String[] payloads = {"' OR 1=1 --", "110101' UNION SELECT name FROM system.users --",
+                "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "1; DROP TABLE cases",
+                "%27%20OR%20%271%27=%271", "\\' OR sleep(3) --", "2026-03-10T00:00:00+08:00' --"};
+        String[] routes = {"/api/v1/cases?district=P", "/api/v1/cases?street=P&district=110101",
+                "/api/v1/cases?category=P", "/api/v1/cases?unit=P", "/api/v1/cases?status=P",
+                "/api/v1/cases?from=P", "/api/v1/cases?limit=P", "/api/v1/timeseries?metric=P",
+                "/api/v1/timeseries?district=P", "/api/v1/timeseries?step=P", "/api/v1/timeseries?to=P",
+                "/api/v1/alerts?status=P", "/api/v1/alerts?severity=P", "/api/v1/alerts?district=P",
+                "/api/v1/ranking?by=P", "/api/v1/ranking?period=P", "/api/v1/districts/P",
+                "/ws/live?channel=P"};
+        for (String route : routes) {
+            for (String payload : payloads) {
+                String encoded = java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8);
+                String path = route.replace("P", encoded);
+                HttpResponse<io.vertx.core.buffer.Buffer> r = get(path, TOKEN);
+                assertThat(r.statusCode()).as(path).isBetween(200, 499);
+                assertThat(r.bodyAsString()).as(path).doesNotContain(payload);
+            }
+        }
+        // The server's ClickHouse user cannot write, whatever reached it.
+        try (var reader = org.civicpulse.storage.ClickHouseDb.reader(settings)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.execute(
+                    "INSERT INTO cases (case_id) VALUES ('x')")).hasMessageContaining("readonly");
+        }
+    }
+
+    String signIn(String user, String password) {
+        var response = client.post(server.port(), "127.0.0.1", "/login")
+                .sendJsonObject(new JsonObject().put("user", user).put("password", password)).await();
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.cookies().get(0).split(";", 2)[0];
+    }
+
+    WebSocket connect(String channel, String token, List<JsonObject> sink) {
+        WebSocketClient ws = vertx.createWebSocketClient();
+        WebSocket socket = ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+                .setPort(server.port()).setURI("/ws/live?channel=" + channel)
+                .addHeader("Authorization", "Bearer " + token)).await();
+        socket.textMessageHandler(text -> sink.add(new JsonObject(text)));
+        return socket;
+    }
+
+    ConsumerRecord<String, String> readOneCommand() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", settings.get(Setting.KAFKA_BOOTSTRAP));
+        p.put("group.id", "it-" + System.nanoTime());
+        p.put("auto.offset.reset", "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(settings.get(Setting.TOPIC_ALERT_COMMANDS)));
+            List<ConsumerRecord<String, String>> got = new CopyOnWriteArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(got::add);
+                return !got.isEmpty();
+            });
+            return got.get(0);
+        }
+    }
+
+    static void assertValid(String resource, String uri, JsonObject instance) {
+        validate(uri, resourceJson("api/" + resource), instance);
+    }
+
+    /** Validates against a component schema of the served OpenAPI document. */
+    static void assertValidAgainstOpenApi(String component, JsonObject instance) {
+        JsonObject openApi = resourceJson("api/openapi.json");
+        JsonObject schema = new JsonObject().put("$schema", "https://json-schema.org/draft/2020-12/schema")
+                .put("$ref", "#/$defs/" + component)
+                .put("$defs", new JsonObject(openApi.getJsonObject("components").getJsonObject("schemas")
+                        .encode().replace("#/components/schemas/", "#/$defs/")));
+        validate(component, schema, instance);
+    }
+
+    private static void validate(String name, JsonObject schema, JsonObject instance) {
+        JsonSchemaOptions options = new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
+                .setBaseUri("https://civicpulse.local/");
+        SchemaRepository repo = SchemaRepository.create(options);
+        String id = "https://civicpulse.local/" + name.replaceAll("[^A-Za-z.]", "") + ".json";
+        repo.dereference(id, JsonSchema.of(schema.copy().put("$id", id)));
+        OutputUnit result = repo.validator(id).validate(instance);
+        assertThat(result.getValid()).as(name + ": " + result.getErrors()).isTrue();
+    }
+
+    static JsonObject resourceJson(String path) {
+        try (var in = LiveServerITCase.class.getClassLoader().getResourceAsStream(path)) {
+            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
