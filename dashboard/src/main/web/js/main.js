@@ -55,7 +55,13 @@ const ctx = {
         promise.catch(() => details.delete(code));
         return promise;
     },
-    focusAlert: (id) => $("alerts").querySelector(`[data-id="${CSS.escape(id)}"]`)?.scrollIntoView(),
+    /** Highlights an alert in the feed for a few seconds (the feed never scrolls). */
+    focusAlert(id) {
+        const item = $("alerts").querySelector(`[data-id="${CSS.escape(id)}"]`);
+        if (!item) return;
+        item.classList.add("focus");
+        setTimeout(() => item.classList.remove("focus"), 4000);
+    },
     showTip(anchor, text) {
         const tip = $("glossary");
         if (!anchor || !text) { tip.hidden = true; return; }
@@ -119,8 +125,13 @@ function controls() {
 
     $("btn-lang").addEventListener("click", () => switchLang(lang() === "zh" ? "en" : "zh"));
     $("btn-csv").addEventListener("click", () => downloadText("civicpulse-" + scenes.channel().replace(":", "-") + ".csv",
-        tableCsv($("ranking"))));
+        viewCsv()));
     $("btn-png").addEventListener("click", () => pagePng("civicpulse-" + scenes.channel().replace(":", "-") + ".png"));
+}
+
+/** The table in view (the ranking board, or a district's streets) as CSV. */
+function viewCsv() {
+    return tableCsv($("ranking"));
 }
 
 function switchLang(next) {
@@ -161,5 +172,5 @@ async function start() {
 }
 
 // For the browser tests and the benchmark: the page's own data, read through ECharts and the store.
-window.wall = { echarts, store, live, scenes, ctx, filters, pagePng, switchLang };
+window.wall = { echarts, store, live, scenes, ctx, filters, pagePng, viewCsv, switchLang };
 start();

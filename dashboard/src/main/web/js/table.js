@@ -6,21 +6,27 @@ import { t } from "./i18n.js";
  * onRow(row): click on the row (optional). Returns the table.
  */
 export function fillTable(table, columns, rows, { onRow, openCases, limit } = {}) {
+    const shown = limit ? rows.slice(0, limit) : rows;
+    const texts = shown.map((row) => columns.map((column) => String(column.cell(row))));
+    // Live updates re-render often: rebuild the rows (and their listeners) only when a text changed.
+    const signature = JSON.stringify([columns.map((c) => t(c.label)), texts, Boolean(onRow)]);
+    if (table.dataset.signature === signature) return table;
+    table.dataset.signature = signature;
     const head = document.createElement("tr");
     for (const column of columns) {
         const th = document.createElement("th");
         th.textContent = t(column.label);
         head.appendChild(th);
     }
-    const body = (limit ? rows.slice(0, limit) : rows).map((row) => {
+    const body = shown.map((row, r) => {
         const tr = document.createElement("tr");
         if (onRow) {
             tr.className = "click";
             tr.addEventListener("click", () => onRow(row));
         }
-        for (const column of columns) {
+        columns.forEach((column, c) => {
             const td = document.createElement("td");
-            td.textContent = column.cell(row);
+            td.textContent = texts[r][c];
             if (column.name) td.className = "name";
             const params = column.cases && column.cases(row);
             if (params && openCases) {
@@ -31,7 +37,7 @@ export function fillTable(table, columns, rows, { onRow, openCases, limit } = {}
                 });
             }
             tr.appendChild(td);
-        }
+        });
         return tr;
     });
     if (!rows.length) {

@@ -80,7 +80,8 @@ export function alertFeed(list, countElement, ctx) {
         const existing = new Map([...list.children].filter((li) => li.dataset.id).map((li) => [li.dataset.id, li]));
         const shown = alerts.slice(0, SHOWN).map((alert) => {
             const li = existing.get(alert.id) || item(alert);
-            li.className = alert.status;
+            li.classList.remove("OPEN", "ACKED", "CLOSED");
+            li.classList.add(alert.status);
             const sev = li.querySelector(".sev");
             sev.className = "sev " + alert.severity;
             sev.textContent = GLYPH[alert.severity] + " " + t("sev." + alert.severity);

@@ -36,6 +36,7 @@ export function caseList(ctx) {
             table.dataset.total = page.cases.length;
         } catch (e) {
             table.replaceChildren();
+            delete table.dataset.signature;
             table.insertRow().insertCell().textContent = t("cases.error", { why: e.message });
         }
     }
@@ -58,6 +59,7 @@ export function caseList(ctx) {
         label = what;
         modal.hidden = false;
         table.replaceChildren();
+        delete table.dataset.signature;
         return load();
     };
 }

@@ -2,8 +2,8 @@
 // (from /timeseries), the definition on hover, the cases behind the number on click, and the
 // age of the data when its source has stopped delivering.
 import { t } from "../i18n.js";
-import { count, pct, decimal, change, age, startOfToday, iso } from "../format.js";
-import { staleAge } from "../freshness.js";
+import { count, pct, decimal, change, startOfToday, iso } from "../format.js";
+import { staleAge, staleText } from "../freshness.js";
 import { definition } from "../glossary.js";
 import * as api from "../api.js";
 
@@ -123,5 +123,5 @@ function renderTile(el, tile, view, reference) {
     }
     const stale = staleAge(view, tile.sources);
     el.classList.toggle("stale", stale !== null);
-    el.querySelector(".age").textContent = stale === null ? "" : t("stale.age", { age: age(stale) });
+    el.querySelector(".age").textContent = stale === null ? "" : staleText(stale);
 }

@@ -3,8 +3,8 @@
 // shape alone with its streets as points at their approximate centres.
 import { echarts, chartOn, rem, SEQUENTIAL, SEVERITY, TEXT, DIM, LINE } from "../charts.js";
 import { t, localName } from "../i18n.js";
-import { count, pct, decimal, age } from "../format.js";
-import { staleAge } from "../freshness.js";
+import { count, pct, decimal } from "../format.js";
+import { staleAge, staleText } from "../freshness.js";
 import { DISTRICTS, district, districtName, categoryName, streetCentre } from "../catalogue.js";
 import beijing from "echarts-map-source/map/json/province/beijing.json";
 
@@ -122,7 +122,7 @@ function districtTooltip(v) {
         `${t("kpi.open")}: ${count(v.open)} · ${t("kpi.overdue")}: ${count(v.overdue)}`,
         `${t("map.per10k")}: ${decimal(v.per10k && v.per10k.today)}`,
         `${t("map.composite")}: ${pct(rates.composite)}`,
-        stale === null ? "" : `<span style="color:#cc79a7">${t("stale.age", { age: age(stale) })}</span>`,
+        stale === null ? "" : `<span style="color:#cc79a7">${staleText(stale)}</span>`,
     ].filter(Boolean).join("<br>");
 }
 

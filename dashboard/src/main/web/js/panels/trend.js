@@ -43,7 +43,7 @@ export function trendPanel(element, ctx) {
             xAxis: { type: "time", axisLine: { lineStyle: { color: LINE } },
                 axisLabel: { color: DIM, fontSize: rem(0.7), hideOverlap: true, formatter: (v) => long ? dateTime(v).slice(0, 5) : hourMinute(v) },
                 splitLine: { show: false } },
-            yAxis: { type: "value", axisLabel: { color: DIM, fontSize: rem(0.7), formatter: (v) => count(v) },
+            yAxis: { type: "value", minInterval: 1, axisLabel: { color: DIM, fontSize: rem(0.7), formatter: (v) => count(v) },
                 splitLine: { lineStyle: { color: LINE } } },
             series: [
                 { id: "current", name: t("trend.today"), type: "line", data: points, showSymbol: false,

@@ -34,6 +34,8 @@ final class FakeDashboard implements AutoCloseable {
     final List<JsonObject> commands = new CopyOnWriteArrayList<>();
     /** Query strings of GET /api/v1/cases. */
     final List<String> caseQueries = new CopyOnWriteArrayList<>();
+    /** Query strings of GET /api/v1/timeseries. */
+    final List<String> seriesQueries = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
     FakeDashboard(String page) throws Exception {
@@ -49,8 +51,10 @@ final class FakeDashboard implements AutoCloseable {
             caseQueries.add(ctx.request().query());
             json(ctx, 200, WallFixtures.cases(7));
         });
-        router.get("/api/v1/timeseries").handler(ctx -> json(ctx, 200,
-                WallFixtures.timeseries(ctx.queryParams().get("metric"))));
+        router.get("/api/v1/timeseries").handler(ctx -> {
+            seriesQueries.add(ctx.request().query());
+            json(ctx, 200, WallFixtures.timeseries(ctx.queryParams().get("metric")));
+        });
         router.get("/api/v1/ranking").handler(ctx -> json(ctx, 200,
                 WallFixtures.ranking(ctx.queryParams().get("by"))));
         router.post("/api/v1/alerts/:id/:action").handler(this::command);

@@ -93,12 +93,16 @@ class WallPageBench {
         }, 0, 1000 / rate, TimeUnit.MILLISECONDS);
         long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
         long minute = 0;
-        log.println("minute, JS heap used MB (after GC), DOM nodes, JS event listeners, updates pushed");
+        log.println("minute, JS heap used MB (after GC), DOM nodes, JS event listeners, updates pushed,"
+                + " page loaded at (timeOrigin: the same page all run), updates received by the page");
         while (true) {
             driver.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
             Map<String, Object> metrics = metrics(driver);
-            log.printf("%d, %.2f, %.0f, %.0f, %d%n", minute, num(metrics.get("JSHeapUsedSize")) / 1048576.0,
-                    num(metrics.get("Nodes")), num(metrics.get("JSEventListeners")), n.get());
+            Map<?, ?> page = (Map<?, ?>) driver.executeScript(
+                    "return {origin: performance.timeOrigin, received: wall.live.lastSeq};");
+            log.printf("%d, %.2f, %.0f, %.0f, %d, %.0f, %s%n", minute, num(metrics.get("JSHeapUsedSize")) / 1048576.0,
+                    num(metrics.get("Nodes")), num(metrics.get("JSEventListeners")), n.get(), num(page.get("origin")),
+                    page.get("received"));
             if (System.nanoTime() >= end) {
                 break;
             }

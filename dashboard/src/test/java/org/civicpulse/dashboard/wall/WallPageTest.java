@@ -71,6 +71,14 @@ class WallPageTest {
                 + " return s ? s.data.map(d => ({name: d.name, value: d.value, code: d.code, id: d.id})) : null;", seriesId);
     }
 
+    /** Waits until the map holds all 16 districts with a value (before data, ECharts lists bare regions). */
+    private void awaitDistrictValues() {
+        waitFor(LIVE).until(d -> {
+            List<Map<String, Object>> data = mapSeriesData("districts");
+            return data != null && data.size() == 16 && data.stream().allMatch(x -> x.get("value") instanceof Number);
+        });
+    }
+
     private String kpiText(String key) {
         return driver.findElement(By.cssSelector("[data-kpi='" + key + "'] .value")).getText();
     }
@@ -89,7 +97,7 @@ class WallPageTest {
 
     @Test
     void shouldColourAllSixteenDistrictsWithTheirCasesToday() {
-        waitFor(LIVE).until(d -> mapSeriesData("districts") != null && mapSeriesData("districts").size() == 16);
+        awaitDistrictValues();
         List<Map<String, Object>> data = mapSeriesData("districts");
         for (int i = 0; i < 16; i++) {
             String[] district = WallFixtures.DISTRICTS.get(i);
@@ -169,7 +177,7 @@ class WallPageTest {
 
     @Test
     void shouldDrillDownIntoADistrictByClickingTheMapAndComeBack() {
-        waitFor(LIVE).until(d -> mapSeriesData("districts") != null && mapSeriesData("districts").size() == 16);
+        awaitDistrictValues();
         @SuppressWarnings("unchecked")
         List<Number> pixel = (List<Number>) js("const c = wall.echarts.getInstanceByDom(document.getElementById('map'));"
                 + " return c.convertToPixel({geoIndex: 0}, [116.425, 39.875]);");  // southern 东城区, clear of the labels
@@ -186,7 +194,7 @@ class WallPageTest {
 
         driver.findElement(By.id("btn-back")).click();
         waitFor(LIVE).until(ExpectedConditions.textToBe(By.id("scene-name"), "北京市"));
-        waitFor(LIVE).until(d -> mapSeriesData("districts") != null && mapSeriesData("districts").size() == 16);
+        awaitDistrictValues();
         assertThat(driver.getCurrentUrl()).doesNotContain("scene=");
     }
 
@@ -236,6 +244,65 @@ class WallPageTest {
         } finally {
             WallBrowser.viewport(driver, 1920, 1080);
         }
+    }
+
+    @Test
+    void shouldColourTheMapByTheChosenMetric() {
+        driver.findElement(By.cssSelector("#map-metric [data-metric='per10k']")).click();
+        waitFor(LIVE).until(d -> mapSeriesData("districts").stream()
+                .anyMatch(x -> "延庆区".equals(x.get("name")) && ((Number) x.get("value")).doubleValue() == 2.0));
+        // The fixture's 万人诉求比 today is 0.5 + i / 10 for the i-th district in code order.
+        for (int i = 0; i < 16; i++) {
+            String name = WallFixtures.DISTRICTS.get(i)[1];
+            double expected = 0.5 + i / 10.0;
+            assertThat(mapSeriesData("districts")).as(name).anySatisfy(x -> {
+                assertThat(x.get("name")).isEqualTo(name);
+                assertThat(((Number) x.get("value")).doubleValue()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+            });
+        }
+    }
+
+    @Test
+    void shouldAskForTheChosenCategoryWhenTheFilterChanges() {
+        server.seriesQueries.clear();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-category"))).selectByValue("NOISE");
+        waitFor(LIVE).until(d -> server.seriesQueries.stream().anyMatch(q -> q.contains("metric=created&")
+                && q.contains("category=NOISE")));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-category"))).selectByValue("");
+    }
+
+    @Test
+    void shouldShowATilesDefinitionOnHover() {
+        new Actions(driver).moveToElement(driver.findElement(By.cssSelector("[data-kpi='response'] .label"))).perform();
+        WebElement tip = waitFor(LIVE).until(ExpectedConditions.visibilityOfElementLocated(By.id("glossary")));
+        assertThat(tip.getText()).contains("响应率 = 按时响应数 ÷ 已判定响应数");
+        new Actions(driver).moveToElement(driver.findElement(By.id("clock"))).perform();
+        waitFor(LIVE).until(ExpectedConditions.invisibilityOfElementLocated(By.id("glossary")));
+    }
+
+    @Test
+    void shouldExportTheRankingInViewAsCsv() {
+        waitFor(LIVE).until(d -> driver.findElements(By.cssSelector("#ranking tr")).size() == 17);
+        String csv = (String) js("return wall.viewCsv()");
+        String[] lines = csv.split("\\R");
+        assertThat(lines).hasSize(17);
+        assertThat(lines[0]).isEqualTo("#,名称,综合,响应,解决,满意,抽查合格,件数");
+        assertThat(lines[1]).isEqualTo("1,东城区,96.0%,99.0%,95.0%,96.0%,90.0%,\"1,000\"");
+    }
+
+    @Test
+    void shouldRotateScenesInKioskModeUntilPinned() {
+        driver.get(server.url("/?kiosk=1&scenes=city,110101"));
+        awaitLive();
+        waitFor(LIVE).until(ExpectedConditions.textToBe(By.id("scene-name"), "东城区"));
+        waitFor(LIVE).until(ExpectedConditions.textToBe(By.id("scene-name"), "北京市"));
+        driver.findElement(By.id("btn-pin")).click();
+        assertThat(driver.getCurrentUrl()).contains("pin=1");
+        String pinned = driver.findElement(By.id("scene-name")).getText();
+        // Pinned: the rotation's next step (what the kiosk timer calls) leaves the scene alone.
+        assertThat(js("wall.scenes.next(); wall.scenes.next(); return document.getElementById('scene-name').textContent"))
+                .isEqualTo(pinned);
+        driver.get(server.url("/"));
     }
 
     @Test
