@@ -6,7 +6,7 @@ import { LiveClient } from "./live.js";
 import { Store } from "./store.js";
 import { Scenes } from "./scene.js";
 import { connectionStatus } from "./status.js";
-import { tableCsv } from "./table.js";
+import { tableCsv, clipToPanel } from "./table.js";
 import { downloadText, pagePng } from "./export.js";
 import { kpiTiles } from "./panels/kpis.js";
 import { districtMapPanel, MAP_METRICS } from "./panels/map.js";
@@ -169,6 +169,7 @@ async function start() {
     scenes.label();
     live.start();
     setInterval(() => store.changed(), 5000);  // ages tick even when nothing arrives
+    window.addEventListener("resize", () => document.querySelectorAll("table.grid").forEach(clipToPanel));
 }
 
 // For the browser tests and the benchmark: the page's own data, read through ECharts and the store.

@@ -47,7 +47,17 @@ export function fillTable(table, columns, rows, { onRow, openCases, limit } = {}
         body.push(tr);
     }
     table.replaceChildren(head, ...body);
+    clipToPanel(table);
     return table;
+}
+
+/** Hides the rows that would be cut by the bottom of the table's panel: the wall never scrolls. */
+export function clipToPanel(table) {
+    const box = table.parentElement.closest(".half, .panel");
+    if (!box) return;
+    const bottom = box.getBoundingClientRect().bottom - 2;
+    for (const tr of table.rows) tr.hidden = false;
+    for (const tr of table.rows) tr.hidden = tr.getBoundingClientRect().bottom > bottom;
 }
 
 /** The table's text as CSV (what is shown, header included). */

@@ -1,6 +1,6 @@
 // High-frequency points (高频点位) and the watch-list (挂牌督办): from GET /districts/{code};
 // in the city scene the 16 districts' lists merged (the API has no city-wide route for them).
-import { count, dateTime } from "../format.js";
+import { count } from "../format.js";
 import { DISTRICTS, districtName } from "../catalogue.js";
 import { fillTable } from "../table.js";
 
@@ -46,7 +46,7 @@ export function pointsPanel(pointsTable, watchTable, ctx) {
         fillTable(watchTable, [
             { label: "col.point", name: true, cell: (r) => r.point },
             { label: "col.street", name: true, cell: place },
-            { label: "col.since", cell: (r) => r.enteredOn },
+            { label: "col.since", cell: (r) => String(r.enteredOn || "").slice(5) },  // MM-DD: the column is narrow
             { label: "col.problems", cell: (r) => count(r.problems30d) },
         ], watchlist, { limit: TOP });
     }

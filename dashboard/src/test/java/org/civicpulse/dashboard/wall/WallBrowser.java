@@ -32,7 +32,10 @@ final class WallBrowser {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--window-size=" + width + "," + height, "--lang=zh-CN",
-                "--enable-precise-memory-info");
+                "--enable-precise-memory-info",
+                // Pages left behind stay alive in the back/forward cache for 10 minutes and would be
+                // counted in the page's memory.
+                "--disable-features=BackForwardCache");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -200,6 +200,17 @@ final class WallFixtures {
 
     static JsonObject ranking(String by) {
         JsonArray rows = new JsonArray();
+        if ("street".equals(by)) {
+            for (int s = 0; s < DONGCHENG_STREETS.length; s++) {
+                rows.add(new JsonObject().put("rank", s + 1).put("scope", "street:110101:" + DONGCHENG_STREETS[s])
+                        .put("name", DONGCHENG_STREETS[s]).put("district", "110101").put("response", 1.0)
+                        .put("resolution", 0.97 - s / 50.0).put("satisfaction", 0.98 - s / 50.0)
+                        .put("composite", 0.975 - s / 50.0).put("responseDecisions", 90).put("ratings", 70)
+                        .put("spotChecks", 8).put("spotCheckPassRate", 0.875).put("cases", 200 - 30 * s));
+            }
+            return new JsonObject().put("by", by).put("period", "month").put("from", now()).put("to", now())
+                    .put("rows", rows);
+        }
         List<String[]> names = new ArrayList<>(DISTRICTS);
         for (int i = 0; i < names.size(); i++) {
             String[] d = names.get(i);
