@@ -56,9 +56,11 @@ public enum MetricCounter {
 
     public static final int SIZE = values().length;
     private final Kind kind;
+    private final String column;
 
     MetricCounter(Kind kind) {
         this.kind = kind;
+        this.column = name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public Kind kind() {
@@ -67,6 +69,6 @@ public enum MetricCounter {
 
     /** The counter's name in JSON and ClickHouse columns, e.g. {@code created_hotline}. */
     public String column() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return column; // kept: row mappers ask for it once per counter per row
     }
 }

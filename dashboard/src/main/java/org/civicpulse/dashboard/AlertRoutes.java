@@ -1,69 +1,68 @@
 package org.civicpulse.dashboard;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.civicpulse.contract.Alert;
 import org.civicpulse.contract.AlertCommand;
-import org.civicpulse.contract.EventCodec;
 
 /**
- * {@code GET /api/v1/alerts} from the live state, and the operators' commands
- * ({@code POST /api/v1/alerts/{id}/ack|comment|assign}), published on the alert-commands topic for
- * the job that owns alert state and written to the audit log.
+ * {@code GET /api/v1/alerts}: open alerts from the live state; history (any other status) from
+ * ClickHouse's {@code alerts} table when it exists, merged with the live state (the newer version
+ * of an alert wins). And the operators' commands ({@code POST /api/v1/alerts/{id}/ack|comment|assign}),
+ * sent to the job that owns alert state and written to the audit log.
  */
 final class AlertRoutes {
     private static final Set<String> STATUSES = Set.of("open", "acked", "closed", "all");
     private static final Set<String> SEVERITIES = Set.of("LOW", "MEDIUM", "HIGH");
-    private final LiveState state;
-    private final AlertViews views;
-    private final ScopeViews scopes;
-    private final KafkaProducer<String, byte[]> producer;
-    private final String commandsTopic;
-    private final EventCodec codec;
-    private final AuditLog audit;
-    private final ServerMetrics metrics;
+    /** At most this many alerts of history are read per request, newest opening first. */
+    static final int MAX_HISTORY = 10_000;
+    private static final Comparator<Alert> NEWEST_FIRST = Comparator.comparing(Alert::openedAt,
+            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Alert::id);
 
-    AlertRoutes(LiveState state, AlertViews views, ScopeViews scopes,
-            KafkaProducer<String, byte[]> producer, String commandsTopic, EventCodec codec,
-            AuditLog audit, ServerMetrics metrics) {
-        this.state = state;
-        this.views = views;
-        this.scopes = scopes;
-        this.producer = producer;
-        this.commandsTopic = commandsTopic;
-        this.codec = codec;
+    private final RouteDependencies d;
+    private final AlertCommandSink commands;
+    private final AuditLog audit;
+
+    /** The checked parameters of a listing. */
+    private record Filter(String status, String district, String severity, Instant from, Instant to) {
+        boolean accepts(Alert a) {
+            return matches(a, status)
+                    && (district == null || district.equals(a.district()))
+                    && (severity == null || a.severity() != null && severity.equals(a.severity().name()))
+                    && (from == null || a.openedAt() != null && !a.openedAt().isBefore(from))
+                    && (to == null || a.openedAt() != null && a.openedAt().isBefore(to));
+        }
+    }
+
+    AlertRoutes(RouteDependencies dependencies, AlertCommandSink commands, AuditLog audit) {
+        this.d = dependencies;
+        this.commands = commands;
         this.audit = audit;
-        this.metrics = metrics;
     }
 
     void list(RoutingContext ctx) {
-        Params p = new Params(ctx, scopes.catalogue());
-        String status = p.oneOf("status", STATUSES, "open");
-        String district = p.district("district");
-        String severity = p.oneOf("severity", SEVERITIES, null);
-        Instant from = p.time("from");
-        Instant to = p.time("to");
+        Params p = new Params(ctx, d.catalogue());
+        Filter filter = new Filter(p.oneOf("status", STATUSES, "open"), p.district("district"),
+                p.oneOf("severity", SEVERITIES, null), p.time("from"), p.time("to"));
         int limit = p.integer("limit", 1, 500, 100);
         int offset = p.integer("offset", 0, 1_000_000, 0);
-        List<Alert> matching = state.alerts().stream()
-                .filter(a -> matches(a, status))
-                .filter(a -> district == null || district.equals(a.district()))
-                .filter(a -> severity == null || a.severity() != null && severity.equals(a.severity().name()))
-                .filter(a -> from == null || a.openedAt() != null && !a.openedAt().isBefore(from))
-                .filter(a -> to == null || a.openedAt() != null && a.openedAt().isBefore(to))
-                .toList();
         boolean whole = Auth.principal(ctx).isOperator();
-        JsonArray out = new JsonArray();
-        matching.stream().skip(offset).limit(limit).forEach(a -> out.add(views.toJson(a, whole)));
-        Replies.json(ctx, 200, new JsonObject().put("alerts", out).put("total", matching.size()));
+        if ("open".equals(filter.status())) {
+            Replies.json(ctx, 200, page(d.state().alerts(), filter, limit, offset, whole));
+            return;
+        }
+        Blocking.reply(d.vertx(), ctx, () -> page(merge(d.queries().alertHistory(filter.district(),
+                filter.from(), filter.to(), MAX_HISTORY).stream().map(d.alertViews()::fromRow).toList(),
+                d.state().alerts()), filter, limit, offset, whole));
     }
 
     /** Handler of one command action. */
@@ -72,7 +71,7 @@ final class AlertRoutes {
         if (!principal.isOperator()) {
             throw new ApiError(403, "Only operators may acknowledge, comment on or assign alerts");
         }
-        Alert alert = state.alert(ctx.pathParam("id"))
+        Alert alert = d.state().alert(ctx.pathParam("id"))
                 .orElseThrow(() -> new ApiError(404, "No such alert"));
         if (!principal.mayActOn(alert.district())) {
             throw new ApiError(403, "This alert is outside the districts you may act on");
@@ -87,7 +86,7 @@ final class AlertRoutes {
         }
         AlertCommand command = new AlertCommand(UUID.randomUUID().toString(), alert.id(), action,
                 principal.name(), comment, assignee, Instant.now());
-        publish(command)
+        commands.send(command)
                 .compose(sent -> audit.record(command))
                 .onSuccess(v -> Replies.json(ctx, 202, new JsonObject()
                         .put("commandId", command.commandId()).put("alertId", alert.id())
@@ -96,15 +95,27 @@ final class AlertRoutes {
                         "The command could not be delivered to the alert job; try again"));
     }
 
-    private Future<Void> publish(AlertCommand command) {
-        byte[] value;
-        try {
-            value = codec.mapper().writeValueAsBytes(command);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Future.failedFuture(e);
+    /** Each alert once, in its newest version of the two sources. */
+    static List<Alert> merge(Collection<Alert> history, Collection<Alert> live) {
+        Map<String, Alert> newest = new HashMap<>();
+        for (Alert a : history) {
+            newest.merge(a.id(), a, AlertRoutes::newer);
         }
-        return producer.send(KafkaProducerRecord.create(commandsTopic, command.alertId(), value))
-                .onSuccess(m -> metrics.commandPublished()).mapEmpty();
+        for (Alert a : live) {
+            newest.merge(a.id(), a, AlertRoutes::newer);
+        }
+        return newest.values().stream().sorted(NEWEST_FIRST).toList();
+    }
+
+    private static Alert newer(Alert held, Alert other) {
+        return other.version() >= held.version() ? other : held;
+    }
+
+    private JsonObject page(List<Alert> alerts, Filter filter, int limit, int offset, boolean whole) {
+        List<Alert> matching = alerts.stream().filter(filter::accepts).toList();
+        JsonArray out = new JsonArray();
+        matching.stream().skip(offset).limit(limit).forEach(a -> out.add(d.alertViews().toJson(a, whole)));
+        return new JsonObject().put("alerts", out).put("total", matching.size());
     }
 
     private static boolean matches(Alert alert, String status) {

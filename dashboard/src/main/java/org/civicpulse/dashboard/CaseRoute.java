@@ -1,34 +1,25 @@
 package org.civicpulse.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
-import org.civicpulse.contract.Catalogue;
 
 /** {@code GET /api/v1/cases}: the cases behind a number, filtered and paged, newest first. */
 final class CaseRoute {
     static final Set<String> STATUSES = Set.of("open", "overdue", "aboutToBreach", "resolved", "closed", "all");
     private static final Set<String> SOURCES = Set.of("HOTLINE", "GRID", "INSPECTION");
-    private final Vertx vertx;
-    private final DashboardQueries queries;
-    private final Catalogue catalogue;
-    private final Supplier<Instant> now;
+    private final RouteDependencies d;
 
-    CaseRoute(Vertx vertx, DashboardQueries queries, Catalogue catalogue, Supplier<Instant> now) {
-        this.vertx = vertx;
-        this.queries = queries;
-        this.catalogue = catalogue;
-        this.now = now;
+    CaseRoute(RouteDependencies dependencies) {
+        this.d = dependencies;
     }
 
     void handle(RoutingContext ctx) {
-        Params p = new Params(ctx, catalogue);
+        Params p = new Params(ctx, d.catalogue());
         String district = p.district("district");
         DashboardQueries.CaseFilter filter = new DashboardQueries.CaseFilter(district,
                 p.street("street", district), p.category("category"), p.text("unit"),
@@ -37,8 +28,8 @@ final class CaseRoute {
         int limit = p.integer("limit", 1, 500, 50);
         int offset = p.integer("offset", 0, 100_000, 0);
         boolean whole = Auth.principal(ctx).isOperator();
-        Instant at = now.get();
-        Blocking.reply(vertx, ctx, () -> page(queries.cases(filter, at, limit, offset),
+        Instant at = d.now().get();
+        Blocking.reply(d.vertx(), ctx, () -> page(d.queries().cases(filter, at, limit, offset),
                 limit, offset, whole, at));
     }
 

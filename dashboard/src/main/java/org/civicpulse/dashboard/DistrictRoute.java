@@ -1,14 +1,11 @@
 package org.civicpulse.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.function.Supplier;
-import org.civicpulse.contract.Catalogue;
 import org.civicpulse.storage.SqlLiteral;
 
 /**
@@ -17,21 +14,12 @@ import org.civicpulse.storage.SqlLiteral;
  */
 final class DistrictRoute {
     private static final int TOP_POINTS = 10;
-    private final Vertx vertx;
-    private final DashboardQueries queries;
+    private final RouteDependencies d;
     private final LiveState state;
-    private final AlertViews alertViews;
-    private final Catalogue catalogue;
-    private final Supplier<Instant> now;
 
-    DistrictRoute(Vertx vertx, DashboardQueries queries, LiveState state, AlertViews alertViews,
-            Catalogue catalogue, Supplier<Instant> now) {
-        this.vertx = vertx;
-        this.queries = queries;
-        this.state = state;
-        this.alertViews = alertViews;
-        this.catalogue = catalogue;
-        this.now = now;
+    DistrictRoute(RouteDependencies dependencies) {
+        this.d = dependencies;
+        this.state = dependencies.state();
     }
 
     void handle(RoutingContext ctx) {
@@ -39,17 +27,17 @@ final class DistrictRoute {
         if (code == null || !code.matches("\\d{6}")) {
             throw new ApiError(400, "A district code has six digits, e.g. 110101");
         }
-        if (catalogue.district(code).isEmpty()) {
+        if (d.catalogue().district(code).isEmpty()) {
             throw new ApiError(404, "No such district");
         }
         boolean whole = Auth.principal(ctx).isOperator();
         JsonObject live = live(code, whole);
-        Instant at = now.get();
-        Blocking.reply(vertx, ctx, () -> live
-                .put("units", units(queries.units(code, at)))
-                .put("topPoints", points(queries.topPoints(code,
+        Instant at = d.now().get();
+        Blocking.reply(d.vertx(), ctx, () -> live
+                .put("units", units(d.queries().units(code, at)))
+                .put("topPoints", points(d.queries().topPoints(code,
                         LocalDate.ofInstant(at, SqlLiteral.ZONE), TOP_POINTS), whole))
-                .put("watchlist", watchlist(queries.watchlist(code), whole)));
+                .put("watchlist", watchlist(d.queries().watchlist(code), whole)));
     }
 
     private JsonObject live(String code, boolean whole) {
@@ -59,7 +47,7 @@ final class DistrictRoute {
         state.scopes("district-category:" + code + ":").forEach(s -> categories.add(state.view(s)));
         JsonArray alerts = new JsonArray();
         state.alerts().stream().filter(a -> code.equals(a.district()) && a.active())
-                .forEach(a -> alerts.add(alertViews.toJson(a, whole)));
+                .forEach(a -> alerts.add(d.alertViews().toJson(a, whole)));
         return new JsonObject().put("district", state.view("district:" + code))
                 .put("streets", streets).put("categories", categories).put("alerts", alerts);
     }

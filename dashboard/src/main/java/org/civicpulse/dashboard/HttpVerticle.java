@@ -47,6 +47,7 @@ public final class HttpVerticle extends VerticleBase {
     private KafkaProducer<String, byte[]> producer;
     private LiveSockets sockets;
     private Buffer signInPage;
+    private AlertCommandSink commands;
 
     /** A server with its own (empty) live state and no feed: for tests of the routes alone. */
     public HttpVerticle() {
@@ -63,6 +64,12 @@ public final class HttpVerticle extends VerticleBase {
 
     private static final Catalogue CATALOGUE = Catalogue.load();
 
+    /** Sends operators' commands here instead of to Kafka (tests of the routes alone). */
+    HttpVerticle sendingCommandsTo(AlertCommandSink sink) {
+        this.commands = sink;
+        return this;
+    }
+
     static LiveState standaloneState() {
         EventCodec codec = new EventCodec();
         ServerOptions defaults = ServerOptions.fromJson(new io.vertx.core.json.JsonObject());
@@ -77,7 +84,11 @@ public final class HttpVerticle extends VerticleBase {
         clickHouse = ClickHouseDb.reader(config.clickHouseSettings());
         queries = new EventQueries(clickHouse);
         health = new HealthChecks(vertx, config, clickHouse);
-        producer = KafkaProducer.create(vertx, producerConfig(config.kafkaBootstrap()));
+        if (commands == null) {
+            producer = KafkaProducer.create(vertx, producerConfig(config.kafkaBootstrap()));
+            commands = AlertCommandSink.kafka(producer, options.alertCommandsTopic(), new EventCodec(),
+                    metrics);
+        }
         sockets = new LiveSockets(vertx, state, metrics, options.wsOrigins(), options.wsQueue());
         Future<Buffer> index = vertx.fileSystem().readFile(INDEX_PAGE);
         Future<Buffer> signIn = vertx.fileSystem().readFile(SIGN_IN_PAGE);
@@ -137,9 +148,9 @@ public final class HttpVerticle extends VerticleBase {
         ScopeViews views = new ScopeViews(catalogue, Clock.systemUTC(), options);
         DashboardQueries sql = new DashboardQueries(clickHouse, metrics);
         RateLimiter api = new RateLimiter(options.apiPerMinute(), System::currentTimeMillis);
-        AlertRoutes alerts = new AlertRoutes(state, alertViews, views, producer,
-                options.alertCommandsTopic(), codec,
-                new AuditLog(vertx, Path.of(options.dataDir(), "audit.log")), metrics);
+        RouteDependencies routes = new RouteDependencies(vertx, sql, state, alertViews, views, this::now);
+        AlertRoutes alerts = new AlertRoutes(routes, commands,
+                new AuditLog(vertx, Path.of(options.dataDir(), "audit.log")));
 
         if (!options.corsOrigins().isEmpty()) {
             router.route().handler(CorsHandler.create().addOrigins(options.corsOrigins())
@@ -156,11 +167,10 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/api/v1/me").handler(ctx -> Replies.json(ctx, 200, Auth.principal(ctx).toJson()));
         router.get("/api/v1/openapi.json").handler(ctx -> Replies.json(ctx, 200, openApi.toJsonObject()));
         router.get("/api/v1/snapshot").handler(ctx -> Replies.json(ctx, 200, state.citySnapshot()));
-        router.get("/api/v1/districts/:code").handler(new DistrictRoute(vertx, sql, state,
-                alertViews, catalogue, this::now)::handle);
-        router.get("/api/v1/cases").handler(new CaseRoute(vertx, sql, catalogue, this::now)::handle);
-        router.get("/api/v1/timeseries").handler(new TimeseriesRoute(vertx, sql, views, this::now)::handle);
-        router.get("/api/v1/ranking").handler(new RankingRoute(vertx, sql, views, this::now)::handle);
+        router.get("/api/v1/districts/:code").handler(new DistrictRoute(routes)::handle);
+        router.get("/api/v1/cases").handler(new CaseRoute(routes)::handle);
+        router.get("/api/v1/timeseries").handler(new TimeseriesRoute(routes)::handle);
+        router.get("/api/v1/ranking").handler(new RankingRoute(routes)::handle);
         router.get("/api/v1/alerts").handler(alerts::list);
         router.post("/api/v1/alerts/:id/ack").handler(ctx -> alerts.command(ctx, AlertCommand.Action.ACK));
         router.post("/api/v1/alerts/:id/comment").handler(ctx -> alerts.command(ctx, AlertCommand.Action.COMMENT));

@@ -2,57 +2,94 @@ package org.civicpulse.dashboard;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One WebSocket screen. Deltas are written as they come while the socket keeps up; once its write
- * queue is full they wait in a bounded map that keeps only the latest delta per key (values are
- * absolute, so nothing is lost by skipping older ones), flushed as one batch when the socket drains.
- * If the map overflows, the client gets a fresh snapshot instead. All calls on the verticle's
- * event loop.
+ * queue is full they wait in a {@link CoalescingQueue}, flushed as one {@code batch} frame when the
+ * socket drains. If the queue overflows, the waiting deltas are dropped and the client is owed a
+ * fresh snapshot, sent when the socket drains: a client that stops reading costs at most the
+ * socket's own write buffer plus the bounded queue, and never slows the others. All calls on the
+ * verticle's event loop.
  */
 final class LiveClient {
-    private static final Buffer BATCH_END = Buffer.buffer("]}");
+    private static final byte[] BATCH_END = "]}".getBytes(StandardCharsets.UTF_8);
 
-    private final ServerWebSocket socket;
+    /** Where a client's frames go: a WebSocket, or a test's recorder. */
+    interface Outlet {
+        /** Whether the outlet's write buffer is full, so further writes should wait. */
+        boolean full();
+
+        /** Writes one whole text message, already encoded as UTF-8. */
+        void write(byte[] utf8);
+
+        /** Called once the outlet is no longer full. */
+        void onDrain(Runnable drained);
+    }
+
+    private final Outlet outlet;
     private final LiveState state;
     private final ServerMetrics metrics;
-    private final int queueLimit;
-    private final Map<String, Frame> waiting = new LinkedHashMap<>();
+    private final CoalescingQueue waiting;
     private String channel;
     private long lastSeq;
+    private boolean snapshotOwed;
 
-    LiveClient(ServerWebSocket socket, LiveState state, ServerMetrics metrics, int queueLimit,
+    LiveClient(Outlet outlet, LiveState state, ServerMetrics metrics, int queueLimit,
             String channel) {
-        this.socket = socket;
+        this.outlet = outlet;
         this.state = state;
         this.metrics = metrics;
-        this.queueLimit = queueLimit;
+        this.waiting = new CoalescingQueue(queueLimit);
         this.channel = channel;
-        socket.drainHandler(v -> flush());
+        outlet.onDrain(this::drained);
+    }
+
+    /** The outlet of a server WebSocket: its write queue and drain handler. */
+    static Outlet outlet(ServerWebSocket socket) {
+        return new Outlet() {
+            @Override
+            public boolean full() {
+                return socket.writeQueueFull();
+            }
+
+            @Override
+            public void write(byte[] utf8) {
+                TextFrames.write(socket, utf8);
+            }
+
+            @Override
+            public void onDrain(Runnable drained) {
+                socket.drainHandler(v -> drained.run());
+            }
+        };
     }
 
     String channel() {
         return channel;
     }
 
+    /** Whether the client overflowed and waits for its socket to drain to get a snapshot. */
+    boolean snapshotOwed() {
+        return snapshotOwed;
+    }
+
     /** Switches channel and starts it with a snapshot. */
     void subscribe(String newChannel) {
         channel = newChannel;
-        socket.writeTextMessage("{\"type\":\"subscribed\",\"channel\":\"" + newChannel + "\"}");
+        outlet.write(("{\"type\":\"subscribed\",\"channel\":\"" + newChannel + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
         resync();
     }
 
     /** Sends the channel's snapshot; deltas already in it are skipped afterwards. */
     void resync() {
+        snapshotOwed = false;
         waiting.clear();
         LiveState.Snapshot snapshot = state.snapshot(channel, System.currentTimeMillis());
         lastSeq = snapshot.seq();
-        TextFrames.write(socket, snapshot.utf8());
+        outlet.write(snapshot.utf8());
         metrics.resynced();
     }
 
@@ -61,39 +98,51 @@ final class LiveClient {
         if (!frame.channel().equals(channel) || frame.seq() <= lastSeq) {
             return;
         }
-        if (!waiting.isEmpty() || socket.writeQueueFull()) {
-            waiting.remove(frame.key());
-            waiting.put(frame.key(), frame);
+        if (snapshotOwed) {
+            // The snapshot sent on drain will hold this delta's value.
             metrics.coalesced();
-            if (waiting.size() > queueLimit) {
-                resync();
+            return;
+        }
+        if (!waiting.isEmpty() || outlet.full()) {
+            metrics.coalesced();
+            if (!waiting.offer(frame)) {
+                waiting.clear();
+                snapshotOwed = true;
+                metrics.overflowed();
             }
             return;
         }
-        TextFrames.write(socket, frame.utf8());
+        outlet.write(frame.utf8());
         lastSeq = frame.seq();
         metrics.pushed(System.currentTimeMillis() - frame.receivedAt());
     }
 
-    private void flush() {
+    private void drained() {
+        if (snapshotOwed) {
+            resync();
+            return;
+        }
         if (waiting.isEmpty()) {
             return;
         }
-        List<Frame> frames = new ArrayList<>(waiting.values());
-        waiting.clear();
-        frames.sort(Comparator.comparingLong(Frame::seq));
-        long last = frames.get(frames.size() - 1).seq();
+        List<Frame> frames = waiting.drain();
+        outlet.write(batch(channel, lastSeq + 1, frames));
+        lastSeq = frames.get(frames.size() - 1).seq();
+        long now = System.currentTimeMillis();
+        frames.forEach(f -> metrics.pushed(now - f.receivedAt()));
+    }
+
+    /** The {@code batch} message: the waiting deltas, in order, covering fromSeq up to the last. */
+    static byte[] batch(String channel, long fromSeq, List<Frame> frames) {
         Buffer batch = Buffer.buffer("{\"type\":\"batch\",\"channel\":\"" + channel
-                + "\",\"fromSeq\":" + (lastSeq + 1) + ",\"seq\":" + last + ",\"deltas\":[");
+                + "\",\"fromSeq\":" + fromSeq + ",\"seq\":" + frames.get(frames.size() - 1).seq()
+                + ",\"deltas\":[");
         for (int i = 0; i < frames.size(); i++) {
             if (i > 0) {
                 batch.appendString(",");
             }
             batch.appendBytes(frames.get(i).utf8());
         }
-        TextFrames.write(socket, batch.appendBuffer(BATCH_END).getBytes());
-        lastSeq = last;
-        long now = System.currentTimeMillis();
-        frames.forEach(f -> metrics.pushed(now - f.receivedAt()));
+        return batch.appendBytes(BATCH_END).getBytes();
     }
 }

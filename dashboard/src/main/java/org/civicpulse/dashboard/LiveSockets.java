@@ -65,7 +65,8 @@ final class LiveSockets {
     }
 
     private void open(ServerWebSocket socket, String channel) {
-        LiveClient client = new LiveClient(socket, state, metrics, queueLimit, channel);
+        LiveClient client = new LiveClient(LiveClient.outlet(socket), state, metrics, queueLimit,
+                channel);
         clients.add(client);
         metrics.clientConnected();
         socket.closeHandler(v -> {

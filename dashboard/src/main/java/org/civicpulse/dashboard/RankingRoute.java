@@ -1,7 +1,6 @@
 package org.civicpulse.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.civicpulse.storage.SqlLiteral;
 
 /**
@@ -21,32 +19,26 @@ import org.civicpulse.storage.SqlLiteral;
 final class RankingRoute {
     private static final Set<String> BY = Set.of("district", "street", "unit");
     private static final Set<String> PERIODS = Set.of("day", "week", "month");
-    private final Vertx vertx;
-    private final DashboardQueries queries;
-    private final ScopeViews views;
-    private final Supplier<Instant> now;
+    private final RouteDependencies d;
 
-    RankingRoute(Vertx vertx, DashboardQueries queries, ScopeViews views, Supplier<Instant> now) {
-        this.vertx = vertx;
-        this.queries = queries;
-        this.views = views;
-        this.now = now;
+    RankingRoute(RouteDependencies dependencies) {
+        this.d = dependencies;
     }
 
     void handle(RoutingContext ctx) {
-        Params p = new Params(ctx, views.catalogue());
+        Params p = new Params(ctx, d.views().catalogue());
         String by = p.oneOf("by", BY, "district");
         String period = p.oneOf("period", PERIODS, "month");
         String district = p.district("district");
-        LocalDate today = LocalDate.ofInstant(now.get(), SqlLiteral.ZONE);
+        LocalDate today = LocalDate.ofInstant(d.now().get(), SqlLiteral.ZONE);
         LocalDate first = switch (period) {
             case "day" -> today;
             case "week" -> today.minusDays(6);
             default -> today.withDayOfMonth(1);
         };
         String prefix = "street".equals(by) && district != null ? "street:" + district + ":" : null;
-        Blocking.reply(vertx, ctx, () -> board(by, period, first, today,
-                queries.scopeTotals(by, prefix, first, today)));
+        Blocking.reply(d.vertx(), ctx, () -> board(by, period, first, today,
+                d.queries().scopeTotals(by, prefix, first, today)));
     }
 
     private JsonObject board(String by, String period, LocalDate first, LocalDate last,
@@ -60,7 +52,7 @@ final class RankingRoute {
             Double response = ScopeViews.ratio(SeriesMetric.n(r, "response_on_time"),
                     SeriesMetric.n(r, "response_decisions"));
             Double resolution = ScopeViews.ratio(SeriesMetric.n(r, ratings + "ratings_resolved"), rated);
-            Double satisfaction = views.satisfaction(SeriesMetric.n(r, ratings + "ratings_satisfied"),
+            Double satisfaction = d.views().satisfaction(SeriesMetric.n(r, ratings + "ratings_satisfied"),
                     SeriesMetric.n(r, ratings + "ratings_basic"), rated);
             String[] parts = scope.split(":", 3);
             out.add(new JsonObject().put("scope", scope).put("name", name(parts))
@@ -68,7 +60,7 @@ final class RankingRoute {
                             : "district".equals(parts[0]) ? parts[1] : null)
                     .put("response", response).put("resolution", resolution)
                     .put("satisfaction", satisfaction)
-                    .put("composite", views.composite(response, resolution, satisfaction))
+                    .put("composite", d.views().composite(response, resolution, satisfaction))
                     .put("responseDecisions", SeriesMetric.n(r, "response_decisions"))
                     .put("ratings", rated).put("spotChecks", SeriesMetric.n(r, "checks"))
                     .put("spotCheckPassRate", ScopeViews.ratio(SeriesMetric.n(r, "checks_passed"),
@@ -87,7 +79,7 @@ final class RankingRoute {
 
     private String name(String[] parts) {
         return switch (parts[0]) {
-            case "district" -> views.catalogue().district(parts[1])
+            case "district" -> d.views().catalogue().district(parts[1])
                     .map(d -> d.nameZh()).orElse(parts[1]);
             case "street" -> parts.length == 3 ? parts[2] : parts[1];
             default -> parts.length > 1 ? String.join(":", java.util.Arrays.copyOfRange(parts, 1, parts.length)) : parts[0];

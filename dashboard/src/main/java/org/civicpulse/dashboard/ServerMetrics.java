@@ -18,6 +18,7 @@ public final class ServerMetrics {
     private final LongAdder pushed = new LongAdder();
     private final LongAdder resyncs = new LongAdder();
     private final LongAdder coalesced = new LongAdder();
+    private final LongAdder overflows = new LongAdder();
     private final Histogram pushDelay = new Histogram(DELAY_BUCKETS);
     private final Histogram queryLatency = new Histogram(QUERY_BUCKETS);
     private final LongAdder queryFailures = new LongAdder();
@@ -55,6 +56,15 @@ public final class ServerMetrics {
         coalesced.increment();
     }
 
+    /** A slow client's queue overflowed: it is owed a snapshot. */
+    public void overflowed() {
+        overflows.increment();
+    }
+
+    public long overflows() {
+        return overflows.sum();
+    }
+
     public void query(long nanos, boolean failed) {
         queryLatency.observe(nanos / 1e9);
         if (failed) {
@@ -89,6 +99,9 @@ public final class ServerMetrics {
                 resyncs.sum());
         counter(out, "civicpulse_ws_coalesced_total", "Deltas held back and coalesced for slow clients",
                 coalesced.sum());
+        counter(out, "civicpulse_ws_overflows_total",
+                "Slow clients whose queue overflowed (their deltas dropped for a snapshot)",
+                overflows.sum());
         pushDelay.write(out, "civicpulse_ws_push_delay_seconds",
                 "From the update reaching the server's Kafka consumer to its write to a client");
         out.append("# HELP civicpulse_kafka_consumer_lag Records behind the end of each live topic\n")

@@ -1,7 +1,6 @@
 package org.civicpulse.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -11,7 +10,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.civicpulse.storage.SqlLiteral;
 
 /**
@@ -25,25 +23,19 @@ final class TimeseriesRoute {
     private static final Duration WEEK = Duration.ofDays(7);
     private static final Set<String> STEPS = Set.of("1m", "5m", "15m", "1h", "1d");
 
-    private final Vertx vertx;
-    private final DashboardQueries queries;
-    private final ScopeViews views;
-    private final Supplier<Instant> now;
+    private final RouteDependencies d;
 
-    TimeseriesRoute(Vertx vertx, DashboardQueries queries, ScopeViews views, Supplier<Instant> now) {
-        this.vertx = vertx;
-        this.queries = queries;
-        this.views = views;
-        this.now = now;
+    TimeseriesRoute(RouteDependencies dependencies) {
+        this.d = dependencies;
     }
 
     void handle(RoutingContext ctx) {
-        Params p = new Params(ctx, views.catalogue());
+        Params p = new Params(ctx, d.views().catalogue());
         SeriesMetric.Definition metric = SeriesMetric.ALL.get(
                 p.oneOf("metric", SeriesMetric.ALL.keySet(), "created"));
         String district = p.district("district");
         String scope = scope(district, p.street("street", district), p.category("category"));
-        Instant to = p.time("to") == null ? now.get() : p.time("to");
+        Instant to = p.time("to") == null ? d.now().get() : p.time("to");
         Instant from = p.time("from") == null ? to.minus(Duration.ofHours(24)) : p.time("from");
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
             throw new ApiError(400, "'from' must be before 'to', at most 400 days apart");
@@ -54,7 +46,7 @@ final class TimeseriesRoute {
         if (Duration.between(from, to).toSeconds() / step.seconds() > MAX_POINTS) {
             throw new ApiError(400, "That step gives more than " + MAX_POINTS + " points; choose a wider one");
         }
-        Blocking.reply(vertx, ctx, () -> series(metric, scope, step, from, to));
+        Blocking.reply(d.vertx(), ctx, () -> series(metric, scope, step, from, to));
     }
 
     private JsonObject series(SeriesMetric.Definition metric, String scope,
@@ -80,29 +72,29 @@ final class TimeseriesRoute {
 
     private JsonArray points(SeriesMetric.Definition metric, String scope,
             DashboardQueries.Step step, Instant from, Instant to, Duration shift) {
-        Map<Instant, JsonNode> rows = queries.series(scope, step, metric.gauge(), from, to);
+        Map<Instant, JsonNode> rows = d.queries().series(scope, step, metric.gauge(), from, to);
         JsonArray out = new JsonArray();
         for (Instant t = from; t.isBefore(to); t = next(t, step)) {
             JsonNode sums = rows.get(t);
             out.add(new JsonObject().put("t", AlertViews.cityTime(t.plus(shift)))
                     .put("value", metric.gauge() && sums == null ? null
-                            : metric.value().of(sums, views)));
+                            : metric.value().of(sums, d.views())));
         }
         return out;
     }
 
     private Double total(SeriesMetric.Definition metric, String scope, LocalDate first, LocalDate last) {
-        return metric.value().of(queries.dayTotals(scope, first, last), views);
+        return metric.value().of(d.queries().dayTotals(scope, first, last), d.views());
     }
 
     // Null when the earlier period has no rows at all: no history, no comparison.
     private JsonObject change(SeriesMetric.Definition metric, String scope, LocalDate first,
             LocalDate last, Period back, Double current) {
-        JsonNode earlier = queries.dayTotals(scope, first.minus(back), last.minus(back));
+        JsonNode earlier = d.queries().dayTotals(scope, first.minus(back), last.minus(back));
         if (earlier == null || earlier.path("days").asLong() == 0) {
             return null;
         }
-        Double previous = metric.value().of(earlier, views);
+        Double previous = metric.value().of(earlier, d.views());
         Double change = previous == null || current == null || previous == 0 ? null
                 : Math.round((current - previous) / previous * 10_000.0) / 10_000.0;
         return new JsonObject().put("previous", previous).put("change", change);

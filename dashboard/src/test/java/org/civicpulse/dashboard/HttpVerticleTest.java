@@ -11,24 +11,21 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
 class HttpVerticleTest {
-    private static final String TOKEN = "right-token-0123456789";
+    private static final String TOKEN = StandaloneConfig.TOKEN;
     private static final String TITLE = "CivicPulse 城市治理指挥中心";
 
     private WebClient client;
 
     @BeforeEach
-    void deploy(Vertx vertx, VertxTestContext testContext) throws IOException {
+    void deploy(Vertx vertx, VertxTestContext testContext) {
         HttpVerticle verticle = new HttpVerticle();
-        DeploymentOptions options = new DeploymentOptions().setConfig(config(0).toJson());
+        DeploymentOptions options = new DeploymentOptions().setConfig(configOnPort(0));
         vertx.deployVerticle(verticle, options).onComplete(testContext.succeeding(id -> {
             client = WebClient.create(vertx, new WebClientOptions()
                     .setDefaultHost("127.0.0.1")
@@ -175,23 +172,6 @@ class HttpVerticleTest {
     }
 
     private static JsonObject configOnPort(int port) {
-        try {
-            return config(port).toJson();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Every backend points at a port that was free a moment ago, so nothing answers there. */
-    private static DashboardConfig config(int port) throws IOException {
-        return new DashboardConfig("127.0.0.1", port, TOKEN, "127.0.0.1:" + closedPort(),
-                "http://127.0.0.1:" + closedPort(), "civicpulse", "civicpulse_reader",
-                "reader-password", "127.0.0.1", closedPort(), Duration.ofMillis(500));
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return StandaloneConfig.dashboard(port).toJson();
     }
 }

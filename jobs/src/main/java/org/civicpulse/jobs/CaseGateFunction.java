@@ -63,7 +63,7 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
         }
         remember(in.eventTime(), ctx);
         if (e.type() == org.civicpulse.contract.EventType.CLOSED) {
-            ctx.timerService().registerEventTimeTimer(in.eventTime() + grace);
+            ctx.timerService().registerEventTimeTimer(CleanupTimers.roundUp(in.eventTime() + grace, CleanupTimers.MINUTE));
             closedAt.update(closedAt.value() == null ? in.eventTime() : Math.min(closedAt.value(), in.eventTime()));
         }
         CasePlace known = place.value();
@@ -110,7 +110,7 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
         Long last = lastEventTime.value();
         if (last == null || eventTime > last) {
             lastEventTime.update(eventTime);
-            ctx.timerService().registerEventTimeTimer(eventTime + caseRetention);
+            ctx.timerService().registerEventTimeTimer(CleanupTimers.roundUp(eventTime + caseRetention, CleanupTimers.HOUR));
         }
     }
 

@@ -1,8 +1,5 @@
 package org.civicpulse.jobs;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -13,7 +10,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.civicpulse.contract.DeadLetter;
-import org.civicpulse.contract.EventCodec;
 import org.civicpulse.contract.Rejection;
 
 /**
@@ -30,7 +26,6 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Acce
     private static final long serialVersionUID = 1L;
     private final long allowedLateness;
     private transient MapState<String, SeenEvent> seen;
-    private transient EventCodec codec;
 
     public DeduplicateFunction(Duration allowedLateness) {
         this.allowedLateness = allowedLateness.toMillis();
@@ -40,7 +35,6 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Acce
     public void open(OpenContext openContext) {
         seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-events", Types.STRING,
                 TypeInformation.of(SeenEvent.class)));
-        codec = new EventCodec();
     }
 
     @Override
@@ -50,10 +44,10 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Acce
             ctx.output(Outputs.LATE, new LateEvent(in, watermark));
             return;
         }
-        long hash = hash(codec.encode(in.event()));
+        long hash = EventFingerprint.of(in.event());
         SeenEvent first = seen.get(in.event().id());
         if (first == null) {
-            long forgetAt = in.eventTime() + allowedLateness + 1;
+            long forgetAt = CleanupTimers.roundUp(in.eventTime() + allowedLateness + 1, CleanupTimers.MINUTE);
             seen.put(in.event().id(), new SeenEvent(hash, forgetAt));
             ctx.timerService().registerEventTimeTimer(forgetAt);
             out.collect(in);
@@ -85,19 +79,5 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Acce
     /** An event is too late when it lies more than the allowed lateness behind the watermark. */
     static boolean isLate(long eventTime, long watermark, long allowedLateness) {
         return watermark != Long.MIN_VALUE && eventTime < watermark - allowedLateness;
-    }
-
-    /** The first 8 bytes of SHA-256 of the canonical encoding: content equality without keeping the text. */
-    static long hash(String canonical) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            long h = 0;
-            for (int i = 0; i < 8; i++) {
-                h = (h << 8) | (d[i] & 0xff);
-            }
-            return h;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

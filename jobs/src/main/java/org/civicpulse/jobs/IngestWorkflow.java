@@ -146,6 +146,10 @@ public final class IngestWorkflow {
 
     public static void define(DataStream<ParsedInput> input, Settings settings, Sinks sinks) {
         Duration lateness = settings.getDuration(Setting.ALLOWED_LATENESS);
+        // No function here changes a record it receives (records are immutable, counter arrays
+        // are summed into fresh ones), so chained operators may share them instead of copying
+        // every record between the case-keyed operators and their sinks.
+        input.getExecutionEnvironment().getConfig().enableObjectReuse();
 
         SingleOutputStreamOperator<AcceptedEvent> validated = input
                 .process(new RouteRejected()).name("route-rejected").uid("route-rejected");

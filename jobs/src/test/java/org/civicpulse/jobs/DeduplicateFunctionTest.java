@@ -76,7 +76,10 @@ class DeduplicateFunctionTest {
         // e1 is forgotten, e3 still remembered: a repeat of e3 is still recognised.
         harness.processElement(created("e3", "c1", T0_PLUS_1H), T0_PLUS_1H.toEpochMilli());
         assertThat(harness.extractOutputValues()).hasSize(2);
+        // Clean-up timers are rounded up to the next whole minute (one timer per case and minute).
         harness.processWatermark(T0_PLUS_1H.toEpochMilli() + LATENESS_MS + 1);
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.processWatermark(T0_PLUS_1H.toEpochMilli() + LATENESS_MS + 60_000);
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.getSideOutput(Outputs.LATE)).isNull();
     }

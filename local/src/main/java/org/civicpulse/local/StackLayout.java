@@ -15,6 +15,16 @@ public record StackLayout(Path home) {
         return home.resolve("broker/target/classpath.txt");
     }
 
+    /** Flink's own runtime for a standalone cluster (module flink-cluster), without CivicPulse code. */
+    public Path flinkClusterClasspath() {
+        return home.resolve("flink-cluster/target/classpath.txt");
+    }
+
+    /** The shaded job jar that is submitted to a real Flink cluster. */
+    public Path jobJar() {
+        return home.resolve("jobs/target/civicpulse-jobs-0.1.0-SNAPSHOT-job.jar");
+    }
+
     public String jobsClasspath() {
         return ChildProcess.classpath(home.resolve("jobs/target/classpath.txt"), home.resolve("jobs/target/classes"));
     }

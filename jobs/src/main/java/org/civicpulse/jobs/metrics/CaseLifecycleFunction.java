@@ -14,6 +14,7 @@ import org.civicpulse.contract.CivicEvent;
 import org.civicpulse.contract.MetricCounter;
 import org.civicpulse.contract.TimeLimits;
 import org.civicpulse.jobs.AcceptedEvent;
+import org.civicpulse.jobs.CleanupTimers;
 
 /**
  * Keyed by case: keeps each case's lifecycle (status, stage times, unit, limits) and emits the
@@ -67,10 +68,10 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
         Long last = lastEventAt.value();
         if (last == null || t > last) {
             lastEventAt.update(t);
-            ctx.timerService().registerEventTimeTimer(t + caseRetention);
+            ctx.timerService().registerEventTimeTimer(CleanupTimers.roundUp(t + caseRetention, CleanupTimers.HOUR));
         }
         if (s.status() == CaseState.Status.CLOSED) {
-            ctx.timerService().registerEventTimeTimer(s.closedAt + grace);
+            ctx.timerService().registerEventTimeTimer(CleanupTimers.roundUp(s.closedAt + grace, CleanupTimers.MINUTE));
         }
         emit(before, s, watermark, ctx, out);
     }

@@ -34,6 +34,9 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
     static final long DAY = 24 * 60;
     static final long WEEK = 7 * DAY;
     private static final long DAY_PANE_RETENTION = 40;
+    private static final long BEIJING_OFFSET_MINUTES = 8 * 60;
+    /** 1992-01-01T00:00+08:00 in epoch minutes: no daylight saving in Beijing after this. */
+    private static final long FIXED_OFFSET_SINCE_MINUTE = 694_195_200L / 60;
     private static final long serialVersionUID = 1L;
     private final long emitIntervalMs;
     private transient MapState<Long, long[]> minutePanes;
@@ -195,7 +198,7 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
             if (day == s.todayEpochDay) {
                 WindowSums.add(s.today, delta, 1);
             }
-            if (YearMonth.from(LocalDate.ofEpochDay(day)).equals(YearMonth.from(LocalDate.ofEpochDay(s.todayEpochDay)))) {
+            if (day == s.todayEpochDay || sameMonth(day, s.todayEpochDay)) {
                 WindowSums.add(s.month, delta, 1);
             }
         }
@@ -228,7 +231,16 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
     }
 
     static long epochDay(long minute) {
+        if (minute >= FIXED_OFFSET_SINCE_MINUTE) {
+            // Beijing time has been UTC+8 all year since 1991: plain arithmetic, no zone rules,
+            // on a path taken for every delta.
+            return Math.floorDiv(minute + BEIJING_OFFSET_MINUTES, DAY);
+        }
         return Instant.ofEpochSecond(minute * 60).atZone(CaseFacts.ZONE).toLocalDate().toEpochDay();
+    }
+
+    private static boolean sameMonth(long day, long otherDay) {
+        return YearMonth.from(LocalDate.ofEpochDay(day)).equals(YearMonth.from(LocalDate.ofEpochDay(otherDay)));
     }
 
     private void scheduleMinuteTimer(Context ctx, WindowSums s) throws Exception {

@@ -144,4 +144,19 @@ class ScopeMetricsFunctionTest {
         assertThat(out).isNotEmpty();
         return out.get(out.size() - 1);
     }
+
+    @Test
+    void epochDayAgreesWithBeijingZoneRules() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            // 1985–2040: before 1992 the zone rules (with 1986–91 summer time) decide.
+            long minute = 8_000_000L + (long) (random.nextDouble() * 29_000_000L);
+            long expected = java.time.Instant.ofEpochSecond(minute * 60).atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                    .toLocalDate().toEpochDay();
+            assertThat(ScopeMetricsFunction.epochDay(minute)).as("minute %d", minute).isEqualTo(expected);
+        }
+        long midnight = java.time.LocalDate.of(2026, 11, 20).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai"))
+                .toEpochSecond() / 60;
+        assertThat(ScopeMetricsFunction.epochDay(midnight) - ScopeMetricsFunction.epochDay(midnight - 1)).isEqualTo(1);
+    }
 }
