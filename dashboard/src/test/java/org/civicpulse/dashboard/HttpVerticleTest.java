@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class HttpVerticleTest {
     private static final String TOKEN = StandaloneConfig.TOKEN;
-    private static final String TITLE = "CivicPulse — 基础状态 (foundation stub)";
+    private static final String TITLE = "CivicPulse 城市治理指挥中心";
 
     private WebClient client;
 
