@@ -63,6 +63,10 @@ public final class DrainBenchmark {
                 events, floor, events / floor);
         System.out.printf("| whole job: dedup, case gate, lifecycles, every metric, all sinks | %,d events | %.1f s "
                 + "| %,.0f events/s (%.0f%% of the floor) |%n", events, full, events / full, 100 * floor / full);
+        if (lastCheckpoint != null) {
+            System.out.printf("| whole job: last checkpoint before the end of the input | %,d events | %.1f MB of state "
+                    + "| written in %,d ms |%n", events, lastCheckpoint[0] / 1e6, lastCheckpoint[1]);
+        }
     }
 
     /** Seconds to read the topics to their end: the floor, or the whole job. */
@@ -71,6 +75,8 @@ public final class DrainBenchmark {
         // State outgrows the JobManager's memory storage within seconds: checkpoint to files, as the job does.
         conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 java.nio.file.Files.createTempDirectory("civicpulse-bench-checkpoints").toUri().toString());
+        // A REST port, so the checkpoint probe can read the last checkpoint's size and duration.
+        conf.set(org.apache.flink.configuration.RestOptions.PORT, freePort());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
         env.enableCheckpointing(10_000);
         KafkaSource<ParsedInput> source = KafkaSource.<ParsedInput>builder()
@@ -84,14 +90,30 @@ public final class DrainBenchmark {
                 .build();
         var input = env.fromSource(source, wholeJob ? IngestWorkflow.eventTime(s) : WatermarkStrategy.noWatermarks(),
                 "kafka-input");
+        CheckpointProbe probe = null;
         if (wholeJob) {
             IngestWorkflow.define(input, s, new JobSinks(s));
+            probe = CheckpointProbe.start(conf.get(org.apache.flink.configuration.RestOptions.PORT));
         } else {
             input.filter((FilterFunction<ParsedInput>) p -> p.accepted() != null).addSink(new DiscardingSink<>());
         }
         long t0 = System.nanoTime();
         env.execute(wholeJob ? "bench-whole-job" : "bench-floor");
-        return (System.nanoTime() - t0) / 1e9;
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (probe != null) {
+            probe.stop();
+            lastCheckpoint = probe.last();
+        }
+        return seconds;
+    }
+
+    /** The whole job's last completed checkpoint: {state bytes, duration ms}, or null. */
+    static long[] lastCheckpoint;
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Loads the file into the bench topics, each line to its source's topic, keyed by case. */
