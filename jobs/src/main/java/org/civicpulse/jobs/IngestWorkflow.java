@@ -7,7 +7,12 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.civicpulse.contract.Alert;
+import org.civicpulse.contract.AlertCommand;
 import org.civicpulse.contract.DeadLetter;
+import org.civicpulse.jobs.hotspot.AlertNotification;
+import org.civicpulse.jobs.hotspot.HotspotWorkflow;
 import org.civicpulse.jobs.metrics.CaseLifecycleFunction;
 import org.civicpulse.jobs.points.BlindSpotFunction;
 import org.civicpulse.jobs.points.Freshness;
@@ -73,6 +78,19 @@ public final class IngestWorkflow {
 
         /** Every dead letter goes to each of these (the topic and the table). */
         java.util.List<Sink<DeadLetter>> deadLetters();
+
+        /** Hotspot alerts, every state: the live topic, the {@code alerts} table, and the webhook. */
+        default Sink<Alert> alertsLive() {
+            return new DiscardingSink<>();
+        }
+
+        default Sink<Alert> alerts() {
+            return new DiscardingSink<>();
+        }
+
+        default Sink<AlertNotification> webhook() {
+            return new DiscardingSink<>();
+        }
     }
 
     /** Case lifecycles and problem counts → deltas → per-scope panes and sums → live topic and tables. */
@@ -144,7 +162,13 @@ public final class IngestWorkflow {
         freshness.sinkTo(sinks.liveFreshness()).name("freshness-live-sink").uid("freshness-live-sink");
     }
 
+    /** The job graph without operators' alert commands. */
     public static void define(DataStream<ParsedInput> input, Settings settings, Sinks sinks) {
+        define(input, HotspotWorkflow.noCommands(input.getExecutionEnvironment()), settings, sinks);
+    }
+
+    public static void define(DataStream<ParsedInput> input, DataStream<AlertCommand> alertCommands,
+                              Settings settings, Sinks sinks) {
         Duration lateness = settings.getDuration(Setting.ALLOWED_LATENESS);
 
         SingleOutputStreamOperator<AcceptedEvent> validated = input
@@ -164,6 +188,7 @@ public final class IngestWorkflow {
 
         accepted.sinkTo(sinks.accepted()).name("raw-events-sink").uid("raw-events-sink");
         defineMetrics(accepted, settings, sinks);
+        HotspotWorkflow.define(accepted, alertCommands, settings, sinks);
         unique.getSideOutput(Outputs.LATE).sinkTo(sinks.late()).name("late-events-sink").uid("late-events-sink");
 
         DataStream<DeadLetter> deadLetters = validated.getSideOutput(Outputs.DEAD_LETTERS)

@@ -6,7 +6,10 @@ import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.civicpulse.contract.Alert;
 import org.civicpulse.contract.DeadLetter;
+import org.civicpulse.jobs.hotspot.AlertNotification;
+import org.civicpulse.jobs.hotspot.HotspotSinks;
 import org.civicpulse.contract.EventCodec;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
@@ -86,6 +89,21 @@ public final class JobSinks implements IngestWorkflow.Sinks {
     @Override
     public Sink<Freshness> liveFreshness() {
         return PointSinks.liveFreshness(settings);
+    }
+
+    @Override
+    public Sink<Alert> alertsLive() {
+        return HotspotSinks.live(settings);
+    }
+
+    @Override
+    public Sink<Alert> alerts() {
+        return HotspotSinks.table(settings);
+    }
+
+    @Override
+    public Sink<AlertNotification> webhook() {
+        return HotspotSinks.webhook(settings);
     }
 
     @Override
