@@ -17,6 +17,9 @@ public final class EarsC2 implements HotspotDetector {
     @Override
     public double score(CountHistory history, double expected) {
         long current = history.rawSum(0, WINDOW - 1);
+        if (current == 0) {
+            return 0; // nothing now is never above a baseline; spares the loop on quiet streets
+        }
         double sum = 0;
         double sumSq = 0;
         for (int w = 0; w < BASELINE_WINDOWS; w++) {

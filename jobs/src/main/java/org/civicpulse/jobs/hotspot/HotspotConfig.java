@@ -27,7 +27,7 @@ public record HotspotConfig(Duration bucket, Method method, double threshold, in
 
     /** The detectors, with their thresholds tuned by the evaluation (docs/BENCHMARKS.md, issue 5). */
     public enum Method {
-        NB_CUSUM(6.0), EARS_C2(6.0);
+        NB_SCAN(6.0), NB_CUSUM(6.0), EARS_C2(6.0);
 
         private final double defaultThreshold;
 
@@ -40,7 +40,11 @@ public record HotspotConfig(Duration bucket, Method method, double threshold, in
         }
 
         public HotspotDetector detector() {
-            return this == NB_CUSUM ? new NbCusum() : new EarsC2();
+            return switch (this) {
+                case NB_SCAN -> new NbScan();
+                case NB_CUSUM -> new NbCusum();
+                case EARS_C2 -> new EarsC2();
+            };
         }
 
         static Method parse(String text) {

@@ -25,9 +25,7 @@ public final class HotspotWatch implements Serializable {
     static final double SHARE_HALF_LIFE_MS = 7 * 24 * HOUR_MS;
     /** A street's share starts at 1 / (streets of the district), worth this many cases. */
     static final double SHARE_PRIOR = 3;
-    /** The recent-level factor looks at 6 hours ending an hour ago (the guard band keeps a burst out). */
-    static final int RECENT_FROM = 12;
-    static final int RECENT_TO = CountHistory.SIZE - 1;
+    /** The recent-level factor counts as this many expected cases at 1 before the street's own. */
     static final double RECENT_PRIOR = 3;
 
     private HotspotConfig config;
@@ -92,12 +90,11 @@ public final class HotspotWatch implements Serializable {
             int x = t.take(start);
             double share = (t.decayedCount + SHARE_PRIOR / streetsInDistrict) / (decayedCount + SHARE_PRIOR);
             double base = perBucket * share;
-            double expected = base * t.history.recentFactor(RECENT_FROM, RECENT_TO, RECENT_PRIOR);
-            t.history.push(x, x, base);
-            t.rememberExpected(expected);
+            double expected = base * t.history.recentFactor(RECENT_PRIOR);
+            t.history.push(x, x, base, expected);
             double score = detector.score(t.history, expected);
             long observed = t.history.rawSum(0, HotspotConfig.WINDOW_BUCKETS - 1);
-            double windowExpected = t.windowExpectedSum();
+            double windowExpected = t.history.expectedSum(0, HotspotConfig.WINDOW_BUCKETS - 1);
             boolean alarm = warm && score >= config.threshold() && observed >= config.minCases();
             judge(t, end, alarm, observed, windowExpected, score, out);
             double learned = alarm || t.active() ? Math.min(x, expected) : x;
@@ -122,12 +119,12 @@ public final class HotspotWatch implements Serializable {
     /** Opens, follows or closes the street's episode after a bucket. */
     private void judge(StreetTrack t, long end, boolean alarm, long observed, double expected, double score,
                        AlertListener out) {
+        if (!t.active() && (!alarm || end < t.cooldownUntil)) {
+            return;
+        }
         List<AlertNotification.Reason> notices = new ArrayList<>();
         boolean changed;
         if (!t.active()) {
-            if (!alarm || end < t.cooldownUntil) {
-                return;
-            }
             t.episode = Episode.open(AlertIds.of(district, category, t.streetCode, end), district, t.street, category,
                     end, observed, expected, score);
             changed = true;

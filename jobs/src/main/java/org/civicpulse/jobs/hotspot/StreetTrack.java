@@ -28,8 +28,6 @@ final class StreetTrack implements Serializable {
     ArrayList<PointHit> hits = new ArrayList<>();
     Episode episode;
     long cooldownUntil = Long.MIN_VALUE;
-    /** Expected counts of the buckets in the current window, newest last. */
-    double[] windowExpected = new double[HotspotConfig.WINDOW_BUCKETS];
 
     /** For Kryo. */
     StreetTrack() {
@@ -54,19 +52,6 @@ final class StreetTrack implements Serializable {
             n += pending.pollFirstEntry().getValue();
         }
         return n;
-    }
-
-    void rememberExpected(double expected) {
-        System.arraycopy(windowExpected, 1, windowExpected, 0, windowExpected.length - 1);
-        windowExpected[windowExpected.length - 1] = expected;
-    }
-
-    double windowExpectedSum() {
-        double s = 0;
-        for (double e : windowExpected) {
-            s += e;
-        }
-        return s;
     }
 
     boolean active() {
