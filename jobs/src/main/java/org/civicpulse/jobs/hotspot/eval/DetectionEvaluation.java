@@ -114,10 +114,11 @@ public final class DetectionEvaluation {
         List<Burst> bursts = plan.plan(new Random(seed), T0.toEpochMilli(), historyDays, historyDays + evalDays - 1,
                 perType, historyDays);
         Simulator drill = new Simulator(catalogue, config.withScenario(BurstPlan.scenario(bursts)));
+        long before = clock.count;
         lines = new ProblemFeed().run(drill, evalStart, end, clock::feed);
         clock.advance(end.toEpochMilli());
         System.err.printf(Locale.ROOT, "[%s seed %d] evaluation: %d lines, %d problems, %d bursts%n", label, seed,
-                lines, clock.count, bursts.size());
+                lines, clock.count - before, bursts.size());
         return bursts;
     }
 
