@@ -8,10 +8,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.civicpulse.contract.Alert;
 import org.civicpulse.contract.AlertCommand;
 import org.civicpulse.contract.DeadLetter;
-import org.civicpulse.jobs.hotspot.AlertNotification;
+import org.civicpulse.jobs.hotspot.AlertUpdate;
 import org.civicpulse.jobs.hotspot.HotspotWorkflow;
 import org.civicpulse.jobs.metrics.CaseLifecycleFunction;
 import org.civicpulse.jobs.points.BlindSpotFunction;
@@ -80,15 +79,16 @@ public final class IngestWorkflow {
         java.util.List<Sink<DeadLetter>> deadLetters();
 
         /** Hotspot alerts, every state: the live topic, the {@code alerts} table, and the webhook. */
-        default Sink<Alert> alertsLive() {
+        default Sink<AlertUpdate> alertsLive() {
             return new DiscardingSink<>();
         }
 
-        default Sink<Alert> alerts() {
+        default Sink<AlertUpdate> alerts() {
             return new DiscardingSink<>();
         }
 
-        default Sink<AlertNotification> webhook() {
+        /** Notifications as the webhook's JSON bodies. */
+        default Sink<String> webhook() {
             return new DiscardingSink<>();
         }
     }
@@ -164,9 +164,10 @@ public final class IngestWorkflow {
 
     /** The job graph without operators' alert commands. */
     public static void define(DataStream<ParsedInput> input, Settings settings, Sinks sinks) {
-        define(input, HotspotWorkflow.noCommands(input.getExecutionEnvironment()), settings, sinks);
+        define(input, null, settings, sinks);
     }
 
+    /** {@code alertCommands}: operators' commands on alerts, or null for none. */
     public static void define(DataStream<ParsedInput> input, DataStream<AlertCommand> alertCommands,
                               Settings settings, Sinks sinks) {
         Duration lateness = settings.getDuration(Setting.ALLOWED_LATENESS);

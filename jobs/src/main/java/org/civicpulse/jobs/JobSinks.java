@@ -6,9 +6,8 @@ import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.civicpulse.contract.Alert;
 import org.civicpulse.contract.DeadLetter;
-import org.civicpulse.jobs.hotspot.AlertNotification;
+import org.civicpulse.jobs.hotspot.AlertUpdate;
 import org.civicpulse.jobs.hotspot.HotspotSinks;
 import org.civicpulse.contract.EventCodec;
 import org.civicpulse.contract.Setting;
@@ -92,17 +91,17 @@ public final class JobSinks implements IngestWorkflow.Sinks {
     }
 
     @Override
-    public Sink<Alert> alertsLive() {
+    public Sink<AlertUpdate> alertsLive() {
         return HotspotSinks.live(settings);
     }
 
     @Override
-    public Sink<Alert> alerts() {
+    public Sink<AlertUpdate> alerts() {
         return HotspotSinks.table(settings);
     }
 
     @Override
-    public Sink<AlertNotification> webhook() {
+    public Sink<String> webhook() {
         return HotspotSinks.webhook(settings);
     }
 

@@ -3,7 +3,7 @@ package org.civicpulse.jobs.hotspot;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -11,6 +11,7 @@ import org.civicpulse.contract.Alert;
 import org.civicpulse.contract.AlertCommand;
 import org.civicpulse.contract.Catalogue;
 import org.civicpulse.contract.CivicEvent;
+import org.civicpulse.contract.EventCodec;
 import org.civicpulse.jobs.AcceptedEvent;
 import org.civicpulse.jobs.points.Point;
 import org.slf4j.Logger;
@@ -21,15 +22,16 @@ import org.slf4j.LoggerFactory;
  * (a timer at every bucket end) and applies operators' commands to the alerts it owns. Emits every
  * new state of an alert; notifications for the webhook go to {@link #NOTIFICATIONS}.
  */
-public final class HotspotFunction extends KeyedCoProcessFunction<String, AcceptedEvent, AlertCommand, Alert> {
+public final class HotspotFunction extends KeyedCoProcessFunction<String, AcceptedEvent, AlertCommand, AlertUpdate> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(HotspotFunction.class);
-    public static final OutputTag<AlertNotification> NOTIFICATIONS =
-            new OutputTag<>("alert-notifications", TypeInformation.of(AlertNotification.class));
+    /** Webhook bodies of notifications ({@link WebhookSink#body}). */
+    public static final OutputTag<String> NOTIFICATIONS = new OutputTag<>("alert-notifications", Types.STRING);
 
     private final HotspotConfig config;
     private transient ValueState<HotspotWatch> watch;
     private transient Catalogue catalogue;
+    private transient EventCodec codec;
 
     public HotspotFunction(HotspotConfig config) {
         this.config = config;
@@ -44,12 +46,13 @@ public final class HotspotFunction extends KeyedCoProcessFunction<String, Accept
     @Override
     public void open(OpenContext ctx) {
         watch = getRuntimeContext().getState(new ValueStateDescriptor<>("hotspot-watch",
-                TypeInformation.of(HotspotWatch.class)));
+                HotspotWatchSerializer.INSTANCE));
         catalogue = Catalogue.load();
+        codec = new EventCodec();
     }
 
     @Override
-    public void processElement1(AcceptedEvent in, Context ctx, Collector<Alert> out) throws Exception {
+    public void processElement1(AcceptedEvent in, Context ctx, Collector<AlertUpdate> out) throws Exception {
         CivicEvent e = in.event();
         HotspotWatch w = watch.value();
         if (w == null) {
@@ -62,7 +65,7 @@ public final class HotspotFunction extends KeyedCoProcessFunction<String, Accept
     }
 
     @Override
-    public void processElement2(AlertCommand c, Context ctx, Collector<Alert> out) throws Exception {
+    public void processElement2(AlertCommand c, Context ctx, Collector<AlertUpdate> out) throws Exception {
         HotspotWatch w = watch.value();
         if (w == null || !w.apply(c, listener(ctx, out))) {
             LOG.info("Alert command {} for unknown alert {} or already applied: ignored", c.commandId(), c.alertId());
@@ -72,7 +75,7 @@ public final class HotspotFunction extends KeyedCoProcessFunction<String, Accept
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertUpdate> out) throws Exception {
         HotspotWatch w = watch.value();
         if (w == null) {
             return;
@@ -87,16 +90,16 @@ public final class HotspotFunction extends KeyedCoProcessFunction<String, Accept
         }
     }
 
-    private static AlertListener listener(Context ctx, Collector<Alert> out) {
+    private AlertListener listener(Context ctx, Collector<AlertUpdate> out) {
         return new AlertListener() {
             @Override
             public void changed(Alert alert) {
-                out.collect(alert);
+                out.collect(AlertUpdate.of(alert, codec));
             }
 
             @Override
             public void notify(AlertNotification n) {
-                ctx.output(NOTIFICATIONS, n);
+                ctx.output(NOTIFICATIONS, WebhookSink.body(codec, n));
             }
         };
     }

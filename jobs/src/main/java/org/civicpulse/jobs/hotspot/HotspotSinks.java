@@ -20,32 +20,33 @@ public final class HotspotSinks {
     private HotspotSinks() {
     }
 
-    public static Sink<Alert> table(Settings s) {
+    public static Sink<AlertUpdate> table(Settings s) {
         return new ClickHouseSink<>(s, AlertRows.TABLE, new AlertRowMapper());
     }
 
     /** Every state of an alert as JSON (the {@link Alert} record), keyed by alert id. */
-    public static Sink<Alert> live(Settings s) {
+    public static Sink<AlertUpdate> live(Settings s) {
         return KafkaSinks.atLeastOnce(s, new AlertSerializer(s.get(Setting.TOPIC_ALERTS_LIVE)));
     }
 
     /** The webhook, or nothing when no URL is configured. */
-    public static Sink<AlertNotification> webhook(Settings s) {
+    public static Sink<String> webhook(Settings s) {
         String url = s.get(Setting.HOTSPOT_WEBHOOK_URL).trim();
         return url.isEmpty() ? new DiscardingSink<>()
                 : new WebhookSink(url, s.getInt(Setting.HOTSPOT_WEBHOOK_ATTEMPTS), Duration.ofSeconds(1));
     }
 
     /** An alert as a row of {@code alerts}, its points as a JSON array. */
-    static final class AlertRowMapper implements org.civicpulse.jobs.RowMapper<Alert> {
+    static final class AlertRowMapper implements org.civicpulse.jobs.RowMapper<AlertUpdate> {
         private static final long serialVersionUID = 1L;
         private transient EventCodec codec;
 
         @Override
-        public String toRow(Alert a, java.time.Instant writtenAt) {
+        public String toRow(AlertUpdate update, java.time.Instant writtenAt) {
             if (codec == null) {
                 codec = new EventCodec();
             }
+            Alert a = update.alert(codec);
             try {
                 return AlertRows.json(a, codec.mapper().writeValueAsString(a.points()), writtenAt);
             } catch (JsonProcessingException e) {
@@ -55,26 +56,18 @@ public final class HotspotSinks {
     }
 
     /** Writes an alert as JSON keyed by its id. */
-    static final class AlertSerializer implements KafkaRecordSerializationSchema<Alert> {
+    static final class AlertSerializer implements KafkaRecordSerializationSchema<AlertUpdate> {
         private static final long serialVersionUID = 1L;
         private final String topic;
-        private transient EventCodec codec;
 
         AlertSerializer(String topic) {
             this.topic = topic;
         }
 
         @Override
-        public ProducerRecord<byte[], byte[]> serialize(Alert a, KafkaSinkContext context, Long timestamp) {
-            if (codec == null) {
-                codec = new EventCodec();
-            }
-            try {
-                return new ProducerRecord<>(topic, a.id().getBytes(StandardCharsets.UTF_8),
-                        codec.mapper().writeValueAsBytes(a));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write alert " + a.id(), e);
-            }
+        public ProducerRecord<byte[], byte[]> serialize(AlertUpdate a, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(topic, a.id().getBytes(StandardCharsets.UTF_8),
+                    a.json().getBytes(StandardCharsets.UTF_8));
         }
     }
 }

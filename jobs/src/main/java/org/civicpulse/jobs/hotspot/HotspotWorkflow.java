@@ -1,6 +1,5 @@
 package org.civicpulse.jobs.hotspot;
 
-import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -9,8 +8,9 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.civicpulse.contract.Alert;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.util.Collector;
 import org.civicpulse.contract.AlertCommand;
 import org.civicpulse.contract.Settings;
 import org.civicpulse.jobs.AcceptedEvent;
@@ -26,9 +26,11 @@ public final class HotspotWorkflow {
     private HotspotWorkflow() {
     }
 
-    public static void define(DataStream<AcceptedEvent> accepted, DataStream<AlertCommand> commands,
+    /** {@code commands} may be null: no operator commands. */
+    public static void define(DataStream<AcceptedEvent> accepted, DataStream<AlertCommand> alertCommands,
                               Settings settings, IngestWorkflow.Sinks sinks) {
-        SingleOutputStreamOperator<Alert> alerts = accepted
+        DataStream<AlertCommand> commands = alertCommands != null ? alertCommands : noCommands(accepted);
+        SingleOutputStreamOperator<AlertUpdate> alerts = accepted
                 .filter(e -> HotspotFunction.keyOf(e.event()) != null)
                 .name("new-problems-on-streets").uid("new-problems-on-streets")
                 .keyBy(e -> HotspotFunction.keyOf(e.event()))
@@ -42,10 +44,29 @@ public final class HotspotWorkflow {
                 .name("alerts-webhook-sink").uid("alerts-webhook-sink");
     }
 
-    /** No commands at all (tests and benchmarks that need none): an empty, finished input. */
-    public static DataStream<AlertCommand> noCommands(StreamExecutionEnvironment env) {
-        return env.fromData(List.of(), TypeInformation.of(AlertCommand.class)).name("no-alert-commands")
-                .uid("no-alert-commands");
+    /**
+     * No commands at all (tests and benchmarks that need none): a stream derived from the events
+     * that never carries an element but passes their watermarks on. Not an empty bounded source:
+     * a source that finishes at once stalled the whole job's output in the pipeline tests.
+     */
+    public static DataStream<AlertCommand> noCommands(DataStream<AcceptedEvent> accepted) {
+        return accepted.flatMap(new NoCommands()).name("no-alert-commands").uid("no-alert-commands");
+    }
+
+    /** Emits nothing. */
+    static final class NoCommands implements FlatMapFunction<AcceptedEvent, AlertCommand>,
+            ResultTypeQueryable<AlertCommand> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(AcceptedEvent e, Collector<AlertCommand> out) {
+            // Nothing: only the watermarks matter.
+        }
+
+        @Override
+        public TypeInformation<AlertCommand> getProducedType() {
+            return TypeInformation.of(AlertCommand.class);
+        }
     }
 
     /**

@@ -15,7 +15,7 @@ import org.civicpulse.contract.EventCodec;
  * (the alert as on the live topic). Best effort by design: a failing webhook is retried in the
  * background and never fails or slows the job.
  */
-public final class WebhookSink implements Sink<AlertNotification> {
+public final class WebhookSink implements Sink<String> {
     private static final long serialVersionUID = 1L;
     private final String url;
     private final int attempts;
@@ -28,7 +28,7 @@ public final class WebhookSink implements Sink<AlertNotification> {
     }
 
     /** The body posted for a notification. */
-    static String body(EventCodec codec, AlertNotification n) {
+    public static String body(EventCodec codec, AlertNotification n) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", n.reason().name());
         body.put("alert", n.alert());
@@ -40,13 +40,12 @@ public final class WebhookSink implements Sink<AlertNotification> {
     }
 
     @Override
-    public SinkWriter<AlertNotification> createWriter(WriterInitContext context) {
+    public SinkWriter<String> createWriter(WriterInitContext context) {
         WebhookNotifier notifier = new WebhookNotifier(URI.create(url), attempts, firstBackoff);
-        EventCodec codec = new EventCodec();
         return new SinkWriter<>() {
             @Override
-            public void write(AlertNotification n, Context ctx) {
-                notifier.post(body(codec, n));
+            public void write(String body, Context ctx) {
+                notifier.post(body);
             }
 
             @Override

@@ -10,6 +10,7 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.civicpulse.contract.Alert;
 import org.civicpulse.contract.AlertCommand;
 import org.civicpulse.contract.CivicEvent;
+import org.civicpulse.contract.EventCodec;
 import org.civicpulse.contract.EventType;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
@@ -27,7 +28,7 @@ class HotspotFunctionTest {
     private static final long HOUR = 60 * MIN;
     /** Tuesday 10:00: the burst starts. */
     private static final long BURST = T0.toEpochMilli() + 24 * HOUR + 10 * HOUR;
-    private KeyedTwoInputStreamOperatorTestHarness<String, AcceptedEvent, AlertCommand, Alert> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, AcceptedEvent, AlertCommand, AlertUpdate> harness;
     private int sequence;
 
     @BeforeEach
@@ -69,8 +70,8 @@ class HotspotFunctionTest {
         assertThat(opened.street()).isEqualTo("东华门街道");
         assertThat(opened.id()).startsWith("HS-110101-NOISE-110101001-202611171");
         assertThat(opened.points()).extracting(Alert.AlertPoint::label).containsExactly("东华门大街 1号");
-        assertThat(harness.getSideOutput(HotspotFunction.NOTIFICATIONS)).extracting(r -> r.getValue().reason())
-                .contains(AlertNotification.Reason.NEW);
+        assertThat(harness.getSideOutput(HotspotFunction.NOTIFICATIONS)).extracting(r -> r.getValue())
+                .anyMatch(body -> body.startsWith("{\"reason\":\"NEW\",\"alert\":{\"id\":\"" + opened.id()));
 
         AlertCommand ack = new AlertCommand("cmd-1", opened.id(), AlertCommand.Action.ACK, "张三", "已派人", null,
                 Instant.now());
@@ -91,7 +92,8 @@ class HotspotFunctionTest {
     }
 
     private List<Alert> alerts() {
-        return harness.extractOutputValues();
+        EventCodec codec = new EventCodec();
+        return harness.extractOutputValues().stream().map(u -> u.alert(codec)).toList();
     }
 
     private void send(long at) throws Exception {

@@ -105,7 +105,10 @@ class HotspotITCase {
                 .with(Setting.HOTSPOT_WARMUP, "P1D")
                 .with(Setting.HOTSPOT_WEBHOOK_URL, "http://127.0.0.1:" + webhook.getAddress().getPort() + "/alerts");
         List<Emission> lines = drill();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
+        // Alerts, commands and the hotspot state must never go through Kryo.
+        conf.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         env.enableCheckpointing(2000);
         IngestWorkflow.define(IngestJob.input(env, s), IngestJob.alertCommands(env, s), s, new JobSinks(s));

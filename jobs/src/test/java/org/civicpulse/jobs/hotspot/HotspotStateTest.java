@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -45,8 +43,7 @@ class HotspotStateTest {
     }
 
     private static HotspotWatch roundTrip(HotspotWatch w) throws Exception {
-        TypeSerializer<HotspotWatch> serializer = TypeInformation.of(HotspotWatch.class)
-                .createSerializer(new SerializerConfigImpl());
+        TypeSerializer<HotspotWatch> serializer = HotspotWatchSerializer.INSTANCE;
         DataOutputSerializer out = new DataOutputSerializer(1024);
         serializer.serialize(w, out);
         return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
