@@ -58,6 +58,27 @@ public enum Setting {
             "... or with at least this many failed spot checks in 30 days"),
     METRICS_EMIT_INTERVAL("metrics.emit.interval", "PT1S", "Longest wait before a changed scope's metrics are published"),
 
+    HOTSPOT_BUCKET("hotspot.bucket", "PT5M", "Hotspots: new problems are counted per street × category and bucket of this length"),
+    HOTSPOT_DETECTOR("hotspot.detector", "nb-scan", "Hotspots: the detector, nb-scan (negative-binomial scan over "
+            + "5–60 min), nb-cusum (negative-binomial CUSUM) or ears-c2 (CDC EARS C2, the classic baseline)"),
+    HOTSPOT_THRESHOLD("hotspot.threshold", "", "Hotspots: the detector's alarm threshold; empty means the one tuned "
+            + "for it (docs/BENCHMARKS.md)"),
+    HOTSPOT_MIN_CASES("hotspot.min-cases", "3", "Hotspots: an alarm needs at least this many new problems in 30 minutes"),
+    HOTSPOT_CALM("hotspot.calm", "PT1H", "Hotspots: an alert closes after its unit has been calm this long"),
+    HOTSPOT_COOLDOWN("hotspot.cooldown", "PT1H", "Hotspots: after an alert closes, no new one opens for its unit "
+            + "for this long"),
+    HOTSPOT_WARMUP("hotspot.warmup", "P7D", "Hotspots: a district × category raises no alert before it has this much "
+            + "history"),
+    HOTSPOT_RENOTIFY("hotspot.renotify", "PT30M", "Hotspots: an unacknowledged HIGH alert is notified again after "
+            + "this long, then after twice, four times … as long"),
+    HOTSPOT_HOLIDAYS("hotspot.holidays", "2026-01-01..2026-01-03,2026-02-15..2026-02-23,2026-04-04..2026-04-06,"
+            + "2026-05-01..2026-05-05,2026-06-19..2026-06-21,2026-09-25..2026-09-27,2026-10-01..2026-10-07",
+            "Hotspots: dates and ranges treated like Sundays (public holidays; default: mainland China 2026)"),
+    HOTSPOT_WEBHOOK_URL("hotspot.webhook.url", "", "Hotspots: new and escalated alerts are POSTed here as JSON; "
+            + "empty means no webhook"),
+    HOTSPOT_WEBHOOK_ATTEMPTS("hotspot.webhook.attempts", "5", "Hotspots: attempts per webhook notification "
+            + "(backoff 1 s, doubling) before it is logged and dropped"),
+
     FLINK_PARALLELISM("flink.parallelism", "2", "Parallelism of the job"),
     FLINK_CHECKPOINT_INTERVAL("flink.checkpoint.interval", "PT10S", "Checkpoint interval"),
     FLINK_CHECKPOINT_DIR("flink.checkpoint.dir", "", "Checkpoint folder URI; empty means <data.dir>/flink/checkpoints"),

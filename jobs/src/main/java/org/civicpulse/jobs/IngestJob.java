@@ -14,7 +14,10 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.civicpulse.contract.AlertCommand;
 import org.civicpulse.contract.Setting;
+import org.civicpulse.jobs.hotspot.AlertCommandDeserializer;
+import org.civicpulse.jobs.hotspot.HotspotWorkflow;
 import org.civicpulse.contract.Settings;
 import org.civicpulse.storage.ClickHouseDb;
 import org.civicpulse.storage.Migrations;
@@ -60,7 +63,7 @@ public final class IngestJob {
         env.setParallelism(settings.getInt(Setting.FLINK_PARALLELISM));
         env.enableCheckpointing(settings.getDuration(Setting.FLINK_CHECKPOINT_INTERVAL).toMillis());
 
-        IngestWorkflow.define(input(env, settings), settings, new JobSinks(settings));
+        IngestWorkflow.define(input(env, settings), alertCommands(env, settings), settings, new JobSinks(settings));
         env.execute("civicpulse-ingest");
     }
 
@@ -77,6 +80,22 @@ public final class IngestJob {
     public static DataStream<ParsedInput> input(StreamExecutionEnvironment env, Settings settings) {
         return env.fromSource(kafkaSource(settings), IngestWorkflow.eventTime(settings), "kafka-input")
                 .uid("kafka-input");
+    }
+
+    /** Operators' alert commands, from where the group left off (else the beginning of the topic). */
+    public static DataStream<AlertCommand> alertCommands(StreamExecutionEnvironment env, Settings settings) {
+        KafkaSource<AlertCommand> source = KafkaSource.<AlertCommand>builder()
+                .setBootstrapServers(settings.get(Setting.KAFKA_BOOTSTRAP))
+                .setTopics(settings.get(Setting.TOPIC_ALERT_COMMANDS))
+                .setGroupId(settings.get(Setting.KAFKA_GROUP))
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new AlertCommandDeserializer())
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .build();
+        // Commands are rare: one reader is plenty.
+        return env.fromSource(source, HotspotWorkflow.commandTime(), "kafka-alert-commands")
+                .setParallelism(1).uid("kafka-alert-commands");
     }
 
     static KafkaSource<ParsedInput> kafkaSource(Settings settings) {

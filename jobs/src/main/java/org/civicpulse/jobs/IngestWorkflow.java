@@ -7,7 +7,11 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.civicpulse.contract.AlertCommand;
 import org.civicpulse.contract.DeadLetter;
+import org.civicpulse.jobs.hotspot.AlertUpdate;
+import org.civicpulse.jobs.hotspot.HotspotWorkflow;
 import org.civicpulse.jobs.metrics.CaseLifecycleFunction;
 import org.civicpulse.jobs.points.BlindSpotFunction;
 import org.civicpulse.jobs.points.Freshness;
@@ -73,6 +77,20 @@ public final class IngestWorkflow {
 
         /** Every dead letter goes to each of these (the topic and the table). */
         java.util.List<Sink<DeadLetter>> deadLetters();
+
+        /** Hotspot alerts, every state: the live topic, the {@code alerts} table, and the webhook. */
+        default Sink<AlertUpdate> alertsLive() {
+            return new DiscardingSink<>();
+        }
+
+        default Sink<AlertUpdate> alerts() {
+            return new DiscardingSink<>();
+        }
+
+        /** Notifications as the webhook's JSON bodies. */
+        default Sink<String> webhook() {
+            return new DiscardingSink<>();
+        }
     }
 
     /** Case lifecycles and problem counts → deltas → per-scope panes and sums → live topic and tables. */
@@ -144,7 +162,14 @@ public final class IngestWorkflow {
         freshness.sinkTo(sinks.liveFreshness()).name("freshness-live-sink").uid("freshness-live-sink");
     }
 
+    /** The job graph without operators' alert commands. */
     public static void define(DataStream<ParsedInput> input, Settings settings, Sinks sinks) {
+        define(input, null, settings, sinks);
+    }
+
+    /** {@code alertCommands}: operators' commands on alerts, or null for none. */
+    public static void define(DataStream<ParsedInput> input, DataStream<AlertCommand> alertCommands,
+                              Settings settings, Sinks sinks) {
         Duration lateness = settings.getDuration(Setting.ALLOWED_LATENESS);
         // No function here changes a record it receives (records are immutable, counter arrays
         // are summed into fresh ones), so chained operators may share them instead of copying
@@ -168,6 +193,7 @@ public final class IngestWorkflow {
 
         accepted.sinkTo(sinks.accepted()).name("raw-events-sink").uid("raw-events-sink");
         defineMetrics(accepted, settings, sinks);
+        HotspotWorkflow.define(accepted, alertCommands, settings, sinks);
         unique.getSideOutput(Outputs.LATE).sinkTo(sinks.late()).name("late-events-sink").uid("late-events-sink");
 
         DataStream<DeadLetter> deadLetters = validated.getSideOutput(Outputs.DEAD_LETTERS)

@@ -7,6 +7,8 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.civicpulse.contract.DeadLetter;
+import org.civicpulse.jobs.hotspot.AlertUpdate;
+import org.civicpulse.jobs.hotspot.HotspotSinks;
 import org.civicpulse.contract.EventCodec;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
@@ -86,6 +88,21 @@ public final class JobSinks implements IngestWorkflow.Sinks {
     @Override
     public Sink<Freshness> liveFreshness() {
         return PointSinks.liveFreshness(settings);
+    }
+
+    @Override
+    public Sink<AlertUpdate> alertsLive() {
+        return HotspotSinks.live(settings);
+    }
+
+    @Override
+    public Sink<AlertUpdate> alerts() {
+        return HotspotSinks.table(settings);
+    }
+
+    @Override
+    public Sink<String> webhook() {
+        return HotspotSinks.webhook(settings);
     }
 
     @Override
