@@ -420,8 +420,11 @@ class LiveServerITCase {
         WebSocketClient ws = vertx.createWebSocketClient();
         WebSocket socket = ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
                 .setPort(server.port()).setURI("/ws/live?channel=" + channel)
-                .addHeader("Authorization", "Bearer " + token)).await();
-        socket.textMessageHandler(text -> sink.add(new JsonObject(text)));
+                .addHeader("Authorization", "Bearer " + token))
+                // Set as the connection completes, on the event loop: after await() the snapshot
+                // the server sends at once could already be gone.
+                .onSuccess(s -> s.textMessageHandler(text -> sink.add(new JsonObject(text))))
+                .await();
         return socket;
     }
 

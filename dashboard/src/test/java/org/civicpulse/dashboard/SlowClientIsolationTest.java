@@ -107,8 +107,11 @@ class SlowClientIsolationTest {
         clients.add(client);
         WebSocket socket = client.connect(new WebSocketConnectOptions()
                 .setHost("127.0.0.1").setPort(verticle.port()).setURI("/ws/live?channel=city")
-                .addHeader("Authorization", "Bearer " + StandaloneConfig.TOKEN)).await();
-        socket.textMessageHandler(text -> sink.add(new Arrival(text, System.currentTimeMillis())));
+                .addHeader("Authorization", "Bearer " + StandaloneConfig.TOKEN))
+                // The handler is set on the event loop as the connection completes, before any frame
+                // is read: set after await() it could miss the snapshot the server sends at once.
+                .onSuccess(ws -> ws.textMessageHandler(text -> sink.add(new Arrival(text, System.currentTimeMillis()))))
+                .await();
         return socket;
     }
 
