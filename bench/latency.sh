@@ -3,6 +3,7 @@
 # private stack, p50/p99 until the live topic's city record counts them. Prints Markdown rows.
 #   bench/latency.sh [RATE ...]   (default 1000 5000)
 source "$(dirname "$0")/stack.sh"
-for RATE in "${@:-1000 5000}"; do
+RATES=("$@"); [ ${#RATES[@]} -gt 0 ] || RATES=(1000 5000)
+for RATE in "${RATES[@]}"; do
     java $QUIET -cp "$(classpath local)" org.civicpulse.local.bench.LiveLatencyBenchmark $RATE 60 2>/dev/null
 done

@@ -5,6 +5,7 @@
 #   bench/screen.sh [RATE ...]   (default 1000 10000)
 export CIVICPULSE_TOKEN=bench-screen-token
 source "$(dirname "$0")/stack.sh"
-for RATE in "${@:-1000 10000}"; do
+RATES=("$@"); [ ${#RATES[@]} -gt 0 ] || RATES=(1000 10000)
+for RATE in "${RATES[@]}"; do
     java $QUIET -cp "$(classpath local)" org.civicpulse.local.bench.LiveLatencyBenchmark $RATE 60 screen 2>/dev/null
 done
