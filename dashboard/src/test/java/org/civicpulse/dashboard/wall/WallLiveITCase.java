@@ -83,7 +83,7 @@ class WallLiveITCase {
     @AfterEach
     void stop() throws Exception {
         producer.close();
-        vertx.close().await(10, TimeUnit.SECONDS);
+        vertx.close().await(60, TimeUnit.SECONDS); // the Kafka consumers may take a while to leave
     }
 
     private String url(String path) {

@@ -83,7 +83,7 @@ class WallPipelineITCase {
             if (driver != null) {
                 driver.quit();
             }
-            vertx.close().await(10, TimeUnit.SECONDS);
+            vertx.close().await(60, TimeUnit.SECONDS); // the Kafka consumers may take a while to leave
         }
     }
 

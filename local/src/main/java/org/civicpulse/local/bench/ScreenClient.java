@@ -37,7 +37,8 @@ final class ScreenClient implements WebSocket.Listener, AutoCloseable {
         client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .header("Authorization", "Bearer " + s.get(Setting.TOKEN))
                 .buildAsync(URI.create(url), client).get(30, TimeUnit.SECONDS);
-        Wait.until("the dashboard's snapshot", Duration.ofSeconds(30), () -> client.count >= 0);
+        // On a fresh stack the city appears once the job has published it: allow for its start-up.
+        Wait.until("the dashboard's snapshot with the city", Duration.ofSeconds(120), () -> client.count >= 0);
         return client;
     }
 
