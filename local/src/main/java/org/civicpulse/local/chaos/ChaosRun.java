@@ -42,14 +42,16 @@ final class ChaosRun {
     }
 
     /** What one run measured. */
-    record Result(Fault fault, int eventsPerSecond, long validSent, long malformedSent, long failedSends,
-                  Reconciliation storage, double recoverySeconds, double drainSeconds, boolean exact) {
+    record Result(Fault fault, int eventsPerSecond, long validSent, long hotlineSent, long gridSent, long checksSent,
+                  long malformedSent, long failedSends, Reconciliation storage, double recoverySeconds,
+                  double drainSeconds, boolean exact) {
         long lost() {
             return Math.max(0, validSent - storage.rawIds());
         }
 
         long countedTwice() {
-            return Math.max(0, storage.rawRows() - storage.rawIds()) + Math.max(0, storage.metricsTotal() - validSent);
+            return Math.max(0, storage.rawRows() - storage.rawIds())
+                    + storage.countedTwiceInMetrics(hotlineSent, gridSent, checksSent);
         }
     }
 
@@ -70,7 +72,8 @@ final class ChaosRun {
             });
             supervisor.start();
             int malformedEvery = fault == Fault.MALFORMED_FLOOD ? 10 : 0;
-            try (LoadGenerator gen = new LoadGenerator(s.get(Setting.KAFKA_BOOTSTRAP), topic, run, malformedEvery);
+            try (LoadGenerator gen = new LoadGenerator(s.get(Setting.KAFKA_BOOTSTRAP), topic, s.get(Setting.TOPIC_GRID),
+                    s.get(Setting.TOPIC_INSPECTION), run, malformedEvery);
                  LiveWatcher watcher = new LiveWatcher(s.get(Setting.KAFKA_BOOTSTRAP), s.get(Setting.TOPIC_METRICS_LIVE))) {
                 Thread sender = daemon("load", () -> {
                     try {
@@ -97,14 +100,14 @@ final class ChaosRun {
                         gen.ackedValid(), gen.ackedMalformed());
                 Reconciliation r = reconcile(s, run, topic, gen);
                 if (r == null) {
-                    r = new Reconciliation(0, 0, 0, 0, 0, 0); // ClickHouse never answered: nothing is there
+                    r = Reconciliation.NOTHING; // ClickHouse never answered: nothing is there
                 }
                 double drain = (System.nanoTime() - stoppedAt) / 1e9;
                 watcher.stop();
                 watching.join();
-                boolean exact = r.exact(gen.ackedValid(), gen.ackedMalformed()) && gen.failed() == 0;
-                return new Result(fault, eventsPerSecond, gen.ackedValid(), gen.ackedMalformed(), gen.failed(), r,
-                        recovery, drain, exact);
+                boolean exact = r.exact(gen) && gen.failed() == 0;
+                return new Result(fault, eventsPerSecond, gen.ackedValid(), gen.ackedHotline(), gen.ackedGrid(),
+                        gen.ackedInspection(), gen.ackedMalformed(), gen.failed(), r, recovery, drain, exact);
             }
         }
     }
@@ -149,7 +152,7 @@ final class ChaosRun {
         while (System.nanoTime() < deadline) {
             try (ClickHouseDb db = ClickHouseDb.writer(s)) {
                 last = Reconciliation.of(db, run, topic);
-                if (last.exact(gen.ackedValid(), gen.ackedMalformed())) {
+                if (last.exact(gen)) {
                     return last;
                 }
             } catch (RuntimeException e) {
@@ -201,7 +204,7 @@ final class ChaosRun {
 
         private boolean sample() {
             long now = System.nanoTime();
-            acked.addLast(new long[] {now, gen.ackedValid()});
+            acked.addLast(new long[] {now, gen.ackedHotline()}); // the watcher follows the hotline count
             long target = 0;
             while (!acked.isEmpty() && acked.peekFirst()[0] <= now - FRESH_LAG.toNanos()) {
                 target = acked.pollFirst()[1];

@@ -13,9 +13,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Sends new hotline cases ({@code CREATED}, stamped now) at a fixed rate, optionally with a share
- * of malformed lines, and counts what the broker acknowledged: the input a reconciliation is
- * computed from. Written from the event format of SPEC §2 alone, sharing no code with the product.
+ * Sends problems stamped now at a fixed rate, in the three sources' proportions (70% new hotline
+ * cases, 25% new grid cases, 5% passed spot checks, so every input topic is live as in the city),
+ * optionally with a share of malformed lines, and counts what the broker acknowledged per source:
+ * the input a reconciliation is computed from. Written from the event format of SPEC §2 alone,
+ * sharing no code with the product.
  */
 final class LoadGenerator implements AutoCloseable {
     /** Districts and one of their streets each, for valid events. */
@@ -25,11 +27,15 @@ final class LoadGenerator implements AutoCloseable {
     private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
 
     private final KafkaProducer<byte[], byte[]> producer;
-    private final String topic;
+    private final String hotlineTopic;
+    private final String gridTopic;
+    private final String inspectionTopic;
     private final String run;
     private final int malformedEvery;
     private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong ackedValid = new AtomicLong();
+    private final AtomicLong ackedHotline = new AtomicLong();
+    private final AtomicLong ackedGrid = new AtomicLong();
+    private final AtomicLong ackedInspection = new AtomicLong();
     private final AtomicLong ackedMalformed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean stopped;
@@ -37,7 +43,8 @@ final class LoadGenerator implements AutoCloseable {
     /**
      * @param malformedEvery every n-th line is malformed (0: none)
      */
-    LoadGenerator(String bootstrap, String topic, String run, int malformedEvery) {
+    LoadGenerator(String bootstrap, String hotlineTopic, String gridTopic, String inspectionTopic, String run,
+                  int malformedEvery) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -49,7 +56,9 @@ final class LoadGenerator implements AutoCloseable {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "180000");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "180000");
         this.producer = new KafkaProducer<>(p);
-        this.topic = topic;
+        this.hotlineTopic = hotlineTopic;
+        this.gridTopic = gridTopic;
+        this.inspectionTopic = inspectionTopic;
         this.run = run;
         this.malformedEvery = malformedEvery;
     }
@@ -70,33 +79,66 @@ final class LoadGenerator implements AutoCloseable {
     private void send(long n) {
         boolean malformed = malformedEvery > 0 && n % malformedEvery == malformedEvery - 1;
         String id = run + "-" + n;
-        byte[] value = malformed ? ("{\"id\":\"" + id + "\",\"source\":\"HOTLINE\",\"type\":").getBytes(StandardCharsets.UTF_8)
-                : validCase(id, n).getBytes(StandardCharsets.UTF_8);
-        producer.send(new ProducerRecord<>(topic, id.getBytes(StandardCharsets.UTF_8), value), (meta, e) -> {
-            if (e != null) {
-                failed.incrementAndGet();
-            } else if (malformed) {
-                ackedMalformed.incrementAndGet();
-            } else {
-                ackedValid.incrementAndGet();
-            }
-        });
-    }
-
-    private String validCase(String id, long n) {
         String[] place = PLACES.get((int) (n % PLACES.size()));
         String at = OffsetDateTime.ofInstant(Instant.now(), BEIJING).toString();
-        return "{\"id\":\"" + id + "\",\"source\":\"HOTLINE\",\"type\":\"CREATED\",\"caseId\":\"" + id
+        int share = (int) (n % 20);
+        String topic;
+        String line;
+        AtomicLong acked;
+        if (malformed) {
+            topic = hotlineTopic;
+            line = "{\"id\":\"" + id + "\",\"source\":\"HOTLINE\",\"type\":";
+            acked = ackedMalformed;
+        } else if (share < 14) {
+            topic = hotlineTopic;
+            line = newCase(id, "HOTLINE", at, place) + ",\"channel\":\"PHONE\"}";
+            acked = ackedHotline;
+        } else if (share < 19) {
+            topic = gridTopic;
+            line = newCase(id, "GRID", at, place) + "}";
+            acked = ackedGrid;
+        } else {
+            topic = inspectionTopic;
+            line = "{\"id\":\"" + id + "\",\"source\":\"INSPECTION\",\"type\":\"CHECKED\",\"occurredAt\":\"" + at
+                    + "\",\"district\":\"" + place[0] + "\",\"street\":\"" + place[1]
+                    + "\",\"category\":\"ILLEGAL_PARKING_MOTOR\",\"passed\":true}";
+            acked = ackedInspection;
+        }
+        producer.send(new ProducerRecord<>(topic, id.getBytes(StandardCharsets.UTF_8),
+                line.getBytes(StandardCharsets.UTF_8)), (meta, e) -> {
+                    if (e != null) {
+                        failed.incrementAndGet();
+                    } else {
+                        acked.incrementAndGet();
+                    }
+                });
+    }
+
+    private static String newCase(String id, String source, String at, String[] place) {
+        return "{\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"type\":\"CREATED\",\"caseId\":\"" + id
                 + "\",\"occurredAt\":\"" + at + "\",\"district\":\"" + place[0] + "\",\"street\":\"" + place[1]
-                + "\",\"category\":\"ILLEGAL_PARKING_MOTOR\",\"channel\":\"PHONE\"}";
+                + "\",\"category\":\"ILLEGAL_PARKING_MOTOR\"";
     }
 
     void stop() {
         stopped = true;
     }
 
+    /** Every valid line acknowledged, of all three sources. */
     long ackedValid() {
-        return ackedValid.get();
+        return ackedHotline.get() + ackedGrid.get() + ackedInspection.get();
+    }
+
+    long ackedHotline() {
+        return ackedHotline.get();
+    }
+
+    long ackedGrid() {
+        return ackedGrid.get();
+    }
+
+    long ackedInspection() {
+        return ackedInspection.get();
     }
 
     long ackedMalformed() {
