@@ -248,8 +248,6 @@ class LiveServerITCase {
     void shouldServeAlertHistoryFromClickHouseMergedWithTheNewerLiveState() throws Exception {
         String closedId = "hs-110102-西长安街街道-NOISE-1";
         try (ClickHouseDb writer = ClickHouseDb.writer(settings)) {
-            writer.execute(new String(LiveServerITCase.class.getClassLoader()
-                    .getResourceAsStream("alerts-v6.sql").readAllBytes(), StandardCharsets.UTF_8));
             String rows = String.join("\n",
                     alertRow(closedId, 1, "110102", "OPEN", "2026-03-01 10:00:00", null),
                     alertRow(closedId, 2, "110102", "CLOSED", "2026-03-01 10:00:00", "2026-03-01 14:00:00"),
