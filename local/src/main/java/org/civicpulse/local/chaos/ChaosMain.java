@@ -80,8 +80,7 @@ public final class ChaosMain {
         for (ChaosRun.Result r : results) {
             b.append(String.format("| %s | %,d ev/s | %,d | %,d | %d | %d | %d | %,d | %s | %.1f s | %s |%n",
                     r.fault().description(), r.eventsPerSecond(), r.validSent(), r.malformedSent(), r.lost(),
-                    r.countedTwice(), r.storage() == null ? -1 : r.storage().minuteGaps(),
-                    r.storage() == null ? -1 : r.storage().deadLetters(),
+                    r.countedTwice(), r.storage().minuteGaps(), r.storage().deadLetters(),
                     r.recoverySeconds() < 0 ? "not within 120 s" : String.format("%.1f s", r.recoverySeconds()),
                     r.drainSeconds(), r.exact() ? "exact" : "MISMATCH " + r.storage()));
         }

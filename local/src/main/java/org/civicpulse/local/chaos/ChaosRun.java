@@ -42,17 +42,9 @@ final class ChaosRun {
     }
 
     /** What one run measured. */
-    record Result(Fault fault, int eventsPerSecond, long validSent, long hotlineSent, long gridSent, long checksSent,
-                  long malformedSent, long failedSends, Reconciliation storage, double recoverySeconds,
-                  double drainSeconds, boolean exact) {
-        long lost() {
-            return Math.max(0, validSent - storage.rawIds());
-        }
-
-        long countedTwice() {
-            return Math.max(0, storage.rawRows() - storage.rawIds())
-                    + storage.countedTwiceInMetrics(hotlineSent, gridSent, checksSent);
-        }
+    record Result(Fault fault, int eventsPerSecond, long validSent, long malformedSent, long failedSends,
+                  Reconciliation storage, long lost, long countedTwice, double recoverySeconds, double drainSeconds,
+                  boolean exact) {
     }
 
     Result run(Fault fault, int eventsPerSecond, Duration load) throws IOException, InterruptedException {
@@ -106,8 +98,8 @@ final class ChaosRun {
                 watcher.stop();
                 watching.join();
                 boolean exact = r.exact(gen) && gen.failed() == 0;
-                return new Result(fault, eventsPerSecond, gen.ackedValid(), gen.ackedHotline(), gen.ackedGrid(),
-                        gen.ackedInspection(), gen.ackedMalformed(), gen.failed(), r, recovery, drain, exact);
+                return new Result(fault, eventsPerSecond, gen.ackedValid(), gen.ackedMalformed(), gen.failed(), r,
+                        r.lost(gen), r.countedTwice(gen), recovery, drain, exact);
             }
         }
     }

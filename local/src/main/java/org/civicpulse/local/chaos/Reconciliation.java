@@ -54,8 +54,14 @@ record Reconciliation(long rawRows, long rawIds, long hotline, long grid, long c
                 && deadLetters == sent.ackedMalformed() && minuteGaps == 0;
     }
 
-    /** How many metric counts exceed what was sent: counted twice. */
-    long countedTwiceInMetrics(long hotlineSent, long gridSent, long checksSent) {
-        return Math.max(0, hotline - hotlineSent) + Math.max(0, grid - gridSent) + Math.max(0, checks - checksSent);
+    /** Valid lines acknowledged by the broker that raw storage does not hold. */
+    long lost(LoadGenerator sent) {
+        return Math.max(0, sent.ackedValid() - rawIds);
+    }
+
+    /** Rows or counts beyond what was sent: duplicate ids in raw storage, excess in the metrics. */
+    long countedTwice(LoadGenerator sent) {
+        return Math.max(0, rawRows - rawIds) + Math.max(0, hotline - sent.ackedHotline())
+                + Math.max(0, grid - sent.ackedGrid()) + Math.max(0, checks - sent.ackedInspection());
     }
 }
