@@ -119,7 +119,10 @@ class WallLiveITCase {
         driver.get(url("/?token=" + TOKEN));
         WallBrowser.waitUpTo(driver, START).until(d -> Boolean.TRUE.equals(driver.executeScript(
                 "return !!window.wall && document.getElementById('conn').dataset.state !== 'connecting'"
-                        + " && wall.store.metrics.size >= 17")));
+                        + " && wall.store.metrics.size >= 17"
+                        // The map chart is drawn after the first data: wait for it as WallPageTest does.
+                        + " && !!wall.echarts.getInstanceByDom(document.getElementById('map'))"
+                        + " && !!(wall.echarts.getInstanceByDom(document.getElementById('map')).getOption() || {}).series")));
         assertThat(driver.getCurrentUrl()).doesNotContain("token");
     }
 
