@@ -3,9 +3,12 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="$(mktemp -d /tmp/civicpulse-bench-XXXX)"
-export CIVICPULSE_DATA_DIR="$DATA" CIVICPULSE_DASHBOARD_PORT=28080 CIVICPULSE_CLICKHOUSE_URL=http://127.0.0.1:28123 \
-       CIVICPULSE_CLICKHOUSE_TCP_PORT=29000 CIVICPULSE_KAFKA_BOOTSTRAP=127.0.0.1:29092 \
-       CIVICPULSE_KAFKA_CONTROLLER_PORT=29093 CIVICPULSE_FLINK_REST_PORT=28081
+# BENCH_PORTS moves the whole port block, so two benchmarks can run side by side (e.g. a soak
+# and a quick check): BENCH_PORTS=38000 bench/soak.sh
+P="${BENCH_PORTS:-28000}"
+export CIVICPULSE_DATA_DIR="$DATA" CIVICPULSE_DASHBOARD_PORT=$((P + 80)) CIVICPULSE_CLICKHOUSE_URL=http://127.0.0.1:$((P + 123)) \
+       CIVICPULSE_CLICKHOUSE_TCP_PORT=$((P + 1000)) CIVICPULSE_KAFKA_BOOTSTRAP=127.0.0.1:$((P + 1092)) \
+       CIVICPULSE_KAFKA_CONTROLLER_PORT=$((P + 1093)) CIVICPULSE_FLINK_REST_PORT=$((P + 81))
 cd "$ROOT"
 # Build first (not timed), so every figure is for a built tree.
 mvn -q -B -DskipTests install

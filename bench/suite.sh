@@ -3,12 +3,18 @@
 # script in turn, raw logs under docs/bench-logs/suite-<date>/, and the generated section of
 # docs/BENCHMARKS.md (between the "suite" markers) rewritten with machine, date, versions and
 # every figure. --quick: short steps and small sizes, to check the suite end to end (~10 min);
-# the full suite takes about an hour and a half.
+# the full suite takes about an hour and a half; --long adds the 2-hour soak at 1,000 events/s
+# (for 24 h run bench/soak.sh 1440 on its own).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 MODE=full
-[ "${1:-}" = "--quick" ] && MODE=quick
+case "${1:-}" in
+    --quick) MODE=quick ;;
+    --long) MODE=long ;;
+    "") ;;
+    *) echo "usage: ./civicpulse bench [--quick|--long]" >&2; exit 2 ;;
+esac
 DAY=$(date +%F)
 LOGS="docs/bench-logs/suite-$DAY"
 mkdir -p "$LOGS"
@@ -27,7 +33,7 @@ section() { # title, log name, command...
     local t0=$SECONDS
     { echo; echo "### $title"; echo; echo "Command: \`$*\` — log: \`$LOGS/$name.log\`"; echo; } >> "$OUT"
     if "$@" > "$LOGS/$name.log" 2>&1; then
-        grep -E '^\||^Knee|^Chaos' "$LOGS/$name.log" >> "$OUT" || echo "(no figures printed; see the log)" >> "$OUT"
+        grep -E '^\||^Knee|^Chaos|^Soak' "$LOGS/$name.log" >> "$OUT" || echo "(no figures printed; see the log)" >> "$OUT"
     else
         echo "**Failed** (exit $?); the end of the log:" >> "$OUT"; echo '```' >> "$OUT"
         tail -15 "$LOGS/$name.log" >> "$OUT"; echo '```' >> "$OUT"
@@ -51,6 +57,9 @@ section "Event → screen freshness (a real WebSocket client)" screen bench/scre
 section "Dashboard queries against history size (cold), beside naive GROUP BY over raw events" history bench/history.sh $HISTORY
 section "WebSocket fan-out: push delay by number of screens" live bench/live.sh $LIVE
 section "Faults under load, each reconciled" chaos ./civicpulse chaos $CHAOS
+if [ "$MODE" = long ]; then
+    section "Soak: 2 h at 1,000 events/s (heap, state, lag)" soak bench/soak.sh 120 1000 0.25
+fi
 echo "<!-- suite:end -->" >> "$OUT"
 
 DOC=docs/BENCHMARKS.md

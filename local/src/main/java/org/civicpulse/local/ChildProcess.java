@@ -135,7 +135,8 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private boolean waitFor(Duration d) {
+    /** Waits up to {@code d} for the process to end; true if it has. */
+    public boolean waitFor(Duration d) {
         try {
             return process.waitFor(d.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

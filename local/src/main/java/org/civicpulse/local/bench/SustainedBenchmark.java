@@ -122,7 +122,7 @@ public final class SustainedBenchmark {
         }
     }
 
-    private static Admin admin(Settings s) {
+    static Admin admin(Settings s) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.get(Setting.KAFKA_BOOTSTRAP));
         return Admin.create(p);
