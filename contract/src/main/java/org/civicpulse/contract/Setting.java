@@ -79,11 +79,13 @@ public enum Setting {
     HOTSPOT_WEBHOOK_ATTEMPTS("hotspot.webhook.attempts", "5", "Hotspots: attempts per webhook notification "
             + "(backoff 1 s, doubling) before it is logged and dropped"),
 
+    FLINK_MODE("flink.mode", "local", "How `up` runs the job: local (one JVM, embedded MiniCluster) or standalone "
+            + "(a JobManager and a TaskManager JVM, the job jar submitted)"),
     FLINK_PARALLELISM("flink.parallelism", "2", "Parallelism of the job"),
     FLINK_CHECKPOINT_INTERVAL("flink.checkpoint.interval", "PT10S", "Checkpoint interval"),
     FLINK_CHECKPOINT_DIR("flink.checkpoint.dir", "", "Checkpoint folder URI; empty means <data.dir>/flink/checkpoints"),
     FLINK_REST_HOST("flink.rest.host", "127.0.0.1", "Host of Flink's REST API, asked for the job's health"),
-    FLINK_REST_PORT("flink.rest.port", "18081", "Port of Flink's REST API (the local MiniCluster serves it here)"),
+    FLINK_REST_PORT("flink.rest.port", "18081", "Port of Flink's REST API (the MiniCluster's, or the JobManager's in standalone mode)"),
 
     SIMULATOR_SCALE("simulator.scale", "1", "./civicpulse up: simulated volume as a share of Beijing's (1 = about "
             + "25,000 hotline tickets a day)"),

@@ -68,9 +68,14 @@ public final class FlinkCluster implements AutoCloseable {
      */
     public static FlinkCluster start(Path dir, Path clusterClasspath, Settings settings, int slots, Duration timeout)
             throws IOException {
+        return start(dir, clusterClasspath, settings, slots, timeout, Ports.free());
+    }
+
+    /** As {@link #start(Path, Path, Settings, int, Duration)}, with the JobManager's REST API on {@code restPort}. */
+    public static FlinkCluster start(Path dir, Path clusterClasspath, Settings settings, int slots, Duration timeout,
+                                     int restPort) throws IOException {
         Files.createDirectories(dir.resolve("conf"));
         Files.createDirectories(dir.resolve("tmp"));
-        int restPort = Ports.free();
         Files.writeString(dir.resolve("conf/config.yaml"), config(restPort, Ports.free(), slots, dir.resolve("tmp")));
         List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.showDateTime=true",
@@ -119,8 +124,10 @@ public final class FlinkCluster implements AutoCloseable {
                 "taskmanager.memory.jvm-overhead.max: 192m",
                 "parallelism.default: " + slots,
                 "io.tmp.dirs: " + tmp,
-                // Kill-and-restart runs: a restarted TaskManager must be noticed within seconds.
-                "heartbeat.timeout: 10000",
+                // A killed TaskManager is noticed within seconds anyway (failed heartbeat RPCs count,
+                // heartbeat.rpc-failure-threshold); the timeout only covers a silent peer, and 10 s
+                // dropped healthy TaskManagers again and again on a machine under full load.
+                "heartbeat.timeout: 30000",
                 "restart-strategy.type: fixed-delay",
                 "restart-strategy.fixed-delay.attempts: 1000",
                 "restart-strategy.fixed-delay.delay: 2s",

@@ -165,11 +165,7 @@ public final class Launcher {
                 return 1;
             }
         }
-        try (var paths = Files.walk(data)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Folders.delete(data);
         out.println("Deleted " + data);
         return 0;
     }

@@ -24,6 +24,7 @@ public final class Stack implements AutoCloseable {
     private LocalClickHouse clickHouse;
     private LocalKafka kafka;
     private ChildProcess flinkJob;
+    private StandaloneJob standalone;
     private ChildProcess dashboard;
     private ChildProcess simulator;
     private boolean simulate;
@@ -47,7 +48,7 @@ public final class Stack implements AutoCloseable {
             }
         });
         step("Kafka", () -> kafka = LocalKafka.start(settings, layout.brokerClasspath(), START_TIMEOUT));
-        step("Flink job", () -> flinkJob = FlinkJobProcess.start(settings, layout.jobsClasspath(), START_TIMEOUT));
+        step("Flink job", this::startFlink);
         step("dashboard", () -> dashboard = startDashboard());
         if (simulate) {
             step("simulator", () -> simulator = startSimulator());
@@ -81,6 +82,19 @@ public final class Stack implements AutoCloseable {
         return p;
     }
 
+    private void startFlink() {
+        String mode = settings.get(Setting.FLINK_MODE);
+        switch (mode) {
+            case "local" -> flinkJob = FlinkJobProcess.start(settings, layout.jobsClasspath(), START_TIMEOUT);
+            case "standalone" -> {
+                standalone = StandaloneJob.start(settings, layout, START_TIMEOUT);
+                flinkJob = standalone.taskManager();
+            }
+            default -> throw new IllegalArgumentException("Setting " + Setting.FLINK_MODE.key() + " ("
+                    + Setting.FLINK_MODE.envVar() + ") is '" + mode + "', expected local or standalone");
+        }
+    }
+
     private void step(String what, Runnable action) {
         long t0 = System.nanoTime();
         out.printf("starting %s…%n", what);
@@ -106,7 +120,10 @@ public final class Stack implements AutoCloseable {
         return p;
     }
 
-    /** The running Flink job's JVM (a fault run kills it). */
+    /**
+     * The JVM that runs the job's tasks and holds its state (a fault run kills it): the job's own
+     * JVM, or the TaskManager on a standalone cluster.
+     */
     public synchronized ChildProcess flinkJob() {
         return flinkJob;
     }
@@ -149,7 +166,10 @@ public final class Stack implements AutoCloseable {
                 out.println("Kafka stopped unexpectedly; restarting it");
                 kafka = LocalKafka.start(settings, layout.brokerClasspath(), START_TIMEOUT);
             }
-            if (!flinkJob.isAlive()) {
+            if (standalone != null) {
+                standalone.restartIfDead(out);
+                flinkJob = standalone.taskManager();
+            } else if (!flinkJob.isAlive()) {
                 out.println("The Flink job stopped unexpectedly; restarting it from its latest checkpoint");
                 flinkJob = FlinkJobProcess.start(settings, layout.jobsClasspath(), START_TIMEOUT);
             }
@@ -171,7 +191,8 @@ public final class Stack implements AutoCloseable {
     public synchronized void close() {
         stopping = true;
         notifyAll();
-        for (AutoCloseable c : new AutoCloseable[] {simulator, dashboard, flinkJob, kafka, clickHouse}) {
+        AutoCloseable flink = standalone != null ? standalone : flinkJob;
+        for (AutoCloseable c : new AutoCloseable[] {simulator, dashboard, flink, kafka, clickHouse}) {
             if (c != null) {
                 try {
                     c.close();

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.civicpulse.local.ChildProcess;
+import org.civicpulse.local.Folders;
 import org.civicpulse.local.Ports;
 import org.civicpulse.local.Stack;
 import org.civicpulse.local.StackLayout;
@@ -43,13 +44,24 @@ final class ChaosRun {
 
     /** What one run measured. */
     record Result(Fault fault, int eventsPerSecond, long validSent, long malformedSent, long failedSends,
-                  Reconciliation storage, long lost, long countedTwice, double recoverySeconds, double drainSeconds,
-                  boolean exact) {
+                  Reconciliation storage, long lost, long countedTwice, double recoverySeconds, double loadSeconds,
+                  double drainSeconds, boolean exact) {
+        /** Valid events counted per second, from the start of the load until storage held all of them. */
+        double validCountedPerSecond() {
+            return validSent / (loadSeconds + drainSeconds);
+        }
     }
 
     Result run(Fault fault, int eventsPerSecond, Duration load) throws IOException, InterruptedException {
         Path data = Files.createTempDirectory("civicpulse-chaos-");
-        Settings s = privateStack(data);
+        Result result = runOnPrivateStack(fault, eventsPerSecond, load, data);
+        keepOnlyIfWrong(data, result.exact());
+        return result;
+    }
+
+    private Result runOnPrivateStack(Fault fault, int eventsPerSecond, Duration load, Path data)
+            throws IOException, InterruptedException {
+        Settings s = privateStack(data, fault == Fault.KILL_TASKMANAGER ? "standalone" : "local");
         String run = "chaos-" + fault.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         String topic = s.get(Setting.TOPIC_HOTLINE);
         progress.printf("%s: starting a private stack in %s%n", fault.description(), data);
@@ -88,6 +100,7 @@ final class ChaosRun {
                 gen.stop();
                 sender.join();
                 long stoppedAt = System.nanoTime();
+                double loadSeconds = (stoppedAt - t0) / 1e9;
                 progress.printf("  load stopped: %,d valid and %,d malformed lines acknowledged; reconciling…%n",
                         gen.ackedValid(), gen.ackedMalformed());
                 Reconciliation r = reconcile(s, run, topic, gen);
@@ -99,15 +112,28 @@ final class ChaosRun {
                 watching.join();
                 boolean exact = r.exact(gen) && gen.failed() == 0;
                 return new Result(fault, eventsPerSecond, gen.ackedValid(), gen.ackedMalformed(), gen.failed(), r,
-                        r.lost(gen), r.countedTwice(gen), recovery, drain, exact);
+                        r.lost(gen), r.countedTwice(gen), recovery, loadSeconds, drain, exact);
             }
+        }
+    }
+
+    /** A run that reconciled leaves nothing behind; a failed one keeps its logs and data for a look. */
+    private void keepOnlyIfWrong(Path data, boolean exact) {
+        if (!exact) {
+            progress.println("  kept for inspection (logs, data): " + data);
+            return;
+        }
+        try {
+            Folders.delete(data);
+        } catch (IOException e) {
+            progress.println("  could not delete " + data + ": " + e.getMessage());
         }
     }
 
     private void inject(Fault fault, Stack stack, Freshness freshness) throws InterruptedException {
         switch (fault) {
             case NONE, MALFORMED_FLOOD -> { }
-            case KILL_FLINK -> stack.flinkJob().kill();
+            case KILL_FLINK, KILL_TASKMANAGER -> stack.flinkJob().kill();
             case KILL_KAFKA -> stack.kafka().kill();
             case KILL_DASHBOARD -> stack.dashboard().kill();
             case PAUSE_CLICKHOUSE -> {
@@ -160,8 +186,9 @@ final class ChaosRun {
     }
 
     /** Settings of a private stack: its own data folder and ports, so it never meets a running one. */
-    private Settings privateStack(Path data) {
+    private Settings privateStack(Path data, String flinkMode) {
         return base.with(Setting.DATA_DIR, data.toString())
+                .with(Setting.FLINK_MODE, flinkMode)
                 .with(Setting.DASHBOARD_PORT, Integer.toString(Ports.free()))
                 .with(Setting.CLICKHOUSE_URL, "http://127.0.0.1:" + Ports.free())
                 .with(Setting.CLICKHOUSE_TCP_PORT, Integer.toString(Ports.free()))

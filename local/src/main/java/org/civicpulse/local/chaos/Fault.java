@@ -6,6 +6,12 @@ public enum Fault {
     NONE("no fault (baseline)"),
     /** {@code kill -9} of the Flink job's JVM; the supervisor restarts it from its latest checkpoint. */
     KILL_FLINK("kill -9 of the Flink job's JVM"),
+    /**
+     * {@code kill -9} of the TaskManager of a standalone Flink cluster (JobManager and TaskManager
+     * JVMs); the supervisor starts a new one and the JobManager restores the job from its latest
+     * checkpoint.
+     */
+    KILL_TASKMANAGER("kill -9 of the TaskManager on a standalone Flink cluster"),
     /** {@code kill -9} of the Kafka broker; the supervisor restarts it, producers and the job retry. */
     KILL_KAFKA("kill -9 of the Kafka broker"),
     /** {@code kill -9} of the dashboard server; restarted, it rebuilds its state from the topics. */
