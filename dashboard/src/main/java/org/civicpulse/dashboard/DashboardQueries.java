@@ -112,11 +112,56 @@ public final class DashboardQueries {
     private boolean hasAlertsTable() {
         long now = System.currentTimeMillis();
         if (!alertsTable && now >= alertsTableCheckAt) {
-            alertsTable = timed(() -> db.queryLong("SELECT count() AS n FROM system.tables"
-                    + " WHERE database = currentDatabase() AND name = 'alerts'")) > 0;
+            alertsTable = tableExists("alerts");
             alertsTableCheckAt = now + TABLE_RECHECK_MS;
         }
         return alertsTable;
+    }
+
+    // Only called with the constant names of this class.
+    private boolean tableExists(String table) {
+        return timed(() -> db.queryLong("SELECT count() AS n FROM system.tables"
+                + " WHERE database = currentDatabase() AND name = " + SqlLiteral.string(table))) > 0;
+    }
+
+    /**
+     * The newest value of every key in {@code live_values} (V7) as {@code {key, latest, written}},
+     * at most {@code max} keys; none while the table does not exist (a job older than V7).
+     */
+    public List<JsonNode> liveValues(int max) {
+        if (!tableExists("live_values")) {
+            return List.of();
+        }
+        // Aliases differ from the columns: 18.16 would read an alias named like a column inside argMax.
+        return timed(() -> db.query("SELECT key, argMax(value, version) AS latest,"
+                + " max(version) AS written FROM live_values GROUP BY key LIMIT " + max));
+    }
+
+    /** Every source × district of the {@code freshness} table, with times as epoch seconds. */
+    public List<JsonNode> freshness(int max) {
+        return timed(() -> db.query("SELECT toString(source) AS source, district,"
+                + " toUnixTimestamp(last_delivered_at) AS delivered, toUnixTimestamp(last_event_at) AS event"
+                + " FROM freshness FINAL LIMIT " + max));
+    }
+
+    /**
+     * The newest version of every alert that is not closed, at most {@code max}, and when the
+     * newest row of the table was written (epoch seconds, 0 when empty); none without the table.
+     */
+    public ActiveAlerts activeAlerts(int max) {
+        if (!hasAlertsTable()) {
+            return new ActiveAlerts(List.of(), 0);
+        }
+        List<JsonNode> rows = timed(() -> db.query("SELECT " + ALERT_COLUMNS + " FROM (SELECT "
+                + ALERT_COLUMNS + " FROM alerts FINAL ORDER BY id, version DESC LIMIT 1 BY id)"
+                + " WHERE status != 'CLOSED' LIMIT " + max));
+        // max() of no rows is the zero DateTime, i.e. 0.
+        long newest = timed(() -> db.queryLong("SELECT toUnixTimestamp(max(written_at)) AS n FROM alerts"));
+        return new ActiveAlerts(rows, newest);
+    }
+
+    /** Alerts not closed, as rows for {@link AlertViews#fromRow}, and the newest write (epoch s). */
+    public record ActiveAlerts(List<JsonNode> rows, long newestWrittenAt) {
     }
 
     /** Counter sums (or the last gauge values) per bucket of a scope's series. */

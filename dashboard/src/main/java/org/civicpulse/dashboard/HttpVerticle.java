@@ -104,8 +104,13 @@ public final class HttpVerticle extends VerticleBase {
                             metrics);
                     sockets.start();
                     Router router = router(auth, options, index.result(), openApi.result());
+                    // No WebSocket compression: browsers ask for permessage-deflate, which would
+                    // deflate every delta again for every socket instead of writing the bytes
+                    // encoded once (a delta is 1-2 KB; CPU per screen matters more than bytes).
                     return vertx.createHttpServer(new HttpServerOptions()
-                                    .setMaxWebSocketFrameSize(64 * 1024))
+                                    .setMaxWebSocketFrameSize(64 * 1024)
+                                    .setPerMessageWebSocketCompressionSupported(false)
+                                    .setPerFrameWebSocketCompressionSupported(false))
                             .requestHandler(router)
                             .listen(config.port(), config.host());
                 })

@@ -26,6 +26,11 @@ final class LiveClient {
 
         /** Called once the outlet is no longer full. */
         void onDrain(Runnable drained);
+
+        /** Whether the outlet has closed (its close handler, which forgets it, may not have run yet). */
+        default boolean closed() {
+            return false;
+        }
     }
 
     private final Outlet outlet;
@@ -63,6 +68,11 @@ final class LiveClient {
             public void onDrain(Runnable drained) {
                 socket.drainHandler(v -> drained.run());
             }
+
+            @Override
+            public boolean closed() {
+                return socket.isClosed();
+            }
         };
     }
 
@@ -93,9 +103,12 @@ final class LiveClient {
         metrics.resynced();
     }
 
-    /** Offers a delta of some channel; ignores other channels and deltas the snapshot covered. */
+    /**
+     * Offers a delta of some channel; ignores other channels, deltas the snapshot covered, and
+     * everything once the socket closed (asking a closed socket whether it is full throws).
+     */
     void offer(Frame frame) {
-        if (!frame.channel().equals(channel) || frame.seq() <= lastSeq) {
+        if (!frame.channel().equals(channel) || frame.seq() <= lastSeq || outlet.closed()) {
             return;
         }
         if (snapshotOwed) {

@@ -15,15 +15,16 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.civicpulse.contract.Setting;
+import org.civicpulse.storage.ClickHouseDb;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One Vert.x Kafka consumer per live topic (metrics, alerts) feeding {@link LiveState}; each change
  * becomes delta frames published on the event bus for the HTTP verticles to fan out. The consumers
- * join no group: every server reads every partition, and on start replays the topic (alerts from
- * the beginning, metrics for {@code dashboard.rebuild.window}) to rebuild its state.
+ * join no group: every server reads every partition. On start the state is rebuilt from ClickHouse
+ * and the topics: {@link StoredLiveState} loads the newest stored values and says from when each
+ * topic is replayed.
  */
 public final class LiveFeedVerticle extends VerticleBase {
     /** Event-bus address of the delta frames (local only, with {@link FrameCodec}). */
@@ -55,15 +56,28 @@ public final class LiveFeedVerticle extends VerticleBase {
     public Future<?> start() {
         FrameCodec.register(vertx);
         ServerOptions options = ServerOptions.fromJson(config());
-        String bootstrap = config().getString(Setting.KAFKA_BOOTSTRAP.key());
+        DashboardConfig dashboard = DashboardConfig.fromJson(config());
         metricsTopic = options.metricsTopic();
+        // ClickHouse first (off the event loop), then the topics from just before what it held.
+        return vertx.executeBlocking(() -> readStored(dashboard, options))
+                .compose(from -> followTopics(dashboard.kafkaBootstrap(), options, from));
+    }
+
+    private StoredLiveState.ReplayFrom readStored(DashboardConfig dashboard, ServerOptions options) {
+        try (ClickHouseDb reader = ClickHouseDb.reader(dashboard.clickHouseSettings())) {
+            return StoredLiveState.load(new DashboardQueries(reader, metrics), state, alertViews,
+                    options, System.currentTimeMillis());
+        }
+    }
+
+    private Future<?> followTopics(String bootstrap, ServerOptions options,
+            StoredLiveState.ReplayFrom from) {
         metricsConsumer = consumer(bootstrap);
         alertsConsumer = consumer(bootstrap);
-        long since = System.currentTimeMillis() - options.rebuildWindow().toMillis();
         Future<Map<TopicPartition, Long>> metricsEnd = follow(metricsConsumer,
-                options.metricsTopic(), this::onMetrics, since);
+                options.metricsTopic(), this::onMetrics, from.metricsMs());
         Future<Map<TopicPartition, Long>> alertsEnd = follow(alertsConsumer,
-                options.alertsTopic(), this::onAlert, 0);
+                options.alertsTopic(), this::onAlert, from.alertsMs());
         // Start-up does not wait for the replay: readiness (/health "live") reports it instead.
         Future.all(metricsEnd, alertsEnd).onSuccess(all -> {
             Map<TopicPartition, Long> ends = new HashMap<>(metricsEnd.result());

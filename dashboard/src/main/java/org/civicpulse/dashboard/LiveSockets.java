@@ -10,6 +10,8 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /ws/live} on one HTTP verticle: checks the Origin, upgrades authenticated requests and
@@ -17,6 +19,7 @@ import java.util.Set;
  * verticle, not per socket; sockets leave the set when they close.
  */
 final class LiveSockets {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSockets.class);
     private final Vertx vertx;
     private final LiveState state;
     private final ServerMetrics metrics;
@@ -39,7 +42,12 @@ final class LiveSockets {
         consumer = vertx.eventBus().localConsumer(LiveFeedVerticle.FRAMES, message -> {
             Frame frame = message.body();
             for (LiveClient client : clients) {
-                client.offer(frame);
+                try {
+                    client.offer(frame);
+                } catch (RuntimeException e) {
+                    // One socket's failure must not cost the sockets after it this delta.
+                    LOG.debug("Delta not offered to a socket: {}", e.toString());
+                }
             }
         });
     }

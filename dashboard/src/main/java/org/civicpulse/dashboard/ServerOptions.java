@@ -25,6 +25,7 @@ public record ServerOptions(
         int loginPerMinute,
         int wsQueue,
         Duration rebuildWindow,
+        Duration rebuildMargin,
         double[] weights,
         double basicWeight,
         Duration caseListWindow) {
@@ -33,7 +34,8 @@ public record ServerOptions(
             Setting.TOPIC_ALERT_COMMANDS, Setting.DATA_DIR, Setting.DASHBOARD_USERS,
             Setting.DASHBOARD_WS_ORIGINS, Setting.DASHBOARD_CORS_ORIGINS,
             Setting.DASHBOARD_STALE_AFTER, Setting.DASHBOARD_API_RATE, Setting.DASHBOARD_LOGIN_RATE,
-            Setting.DASHBOARD_WS_QUEUE, Setting.DASHBOARD_REBUILD_WINDOW, Setting.RATES_WEIGHTS,
+            Setting.DASHBOARD_WS_QUEUE, Setting.DASHBOARD_REBUILD_WINDOW, Setting.DASHBOARD_REBUILD_MARGIN,
+            Setting.RATES_WEIGHTS,
             Setting.RATES_BASIC_WEIGHT, Setting.CASE_LIST_WINDOW);
 
     /** Copies this record's keys from the resolved settings into a verticle configuration. */
@@ -59,7 +61,8 @@ public record ServerOptions(
                 positive(json, Setting.DASHBOARD_API_RATE),
                 positive(json, Setting.DASHBOARD_LOGIN_RATE),
                 positive(json, Setting.DASHBOARD_WS_QUEUE),
-                Duration.parse(text(json, Setting.DASHBOARD_REBUILD_WINDOW)), weights,
+                Duration.parse(text(json, Setting.DASHBOARD_REBUILD_WINDOW)),
+                Duration.parse(text(json, Setting.DASHBOARD_REBUILD_MARGIN)), weights,
                 Double.parseDouble(text(json, Setting.RATES_BASIC_WEIGHT).trim()),
                 Duration.parse(text(json, Setting.CASE_LIST_WINDOW)));
     }

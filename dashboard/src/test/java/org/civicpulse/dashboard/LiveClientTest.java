@@ -16,6 +16,7 @@ class LiveClientTest {
 
     private final List<JsonObject> written = new ArrayList<>();
     private boolean full;
+    private boolean closed;
     private Runnable drain;
     private LiveState state;
     private ServerMetrics metrics;
@@ -28,7 +29,15 @@ class LiveClientTest {
         client = new LiveClient(new LiveClient.Outlet() {
             @Override
             public boolean full() {
+                if (closed) {
+                    throw new IllegalStateException("WebSocket is closed"); // as Vert.x does
+                }
                 return full;
+            }
+
+            @Override
+            public boolean closed() {
+                return closed;
             }
 
             @Override
@@ -51,6 +60,14 @@ class LiveClientTest {
                 .put("gauges", new JsonObject().put("open", open));
         state.applyMetrics(record, System.currentTimeMillis()).stream()
                 .filter(f -> f.channel().equals(LiveState.CITY)).forEach(client::offer);
+    }
+
+    @Test
+    void shouldIgnoreDeltasOnceItsSocketClosedWithoutThrowing() {
+        int before = written.size();
+        closed = true;
+        publish("district:110101", 1);
+        assertThat(written).hasSize(before);
     }
 
     @Test

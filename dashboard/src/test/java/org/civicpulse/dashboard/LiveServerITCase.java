@@ -33,11 +33,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.civicpulse.contract.Alert;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.civicpulse.local.LocalServices;
 import org.civicpulse.local.LocalServicesExtension;
 import org.civicpulse.storage.ClickHouseDb;
+import org.civicpulse.storage.LiveValueRows;
+import org.civicpulse.storage.PointRows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,6 +209,60 @@ class LiveServerITCase {
     }
 
     @Test
+    void shouldRebuildAfterARestartFromClickHouseAndTheTopics() throws Exception {
+        String topic = settings.get(Setting.TOPIC_METRICS_LIVE);
+        String quiet = metricRecord("district:110109", "2026-03-10T05:00:00+08:00", 9, 90);
+        // The job published this scope long ago (before any topic replay) and wrote it to live_values.
+        // The broker stamps append times, so "long ago" is made short: the restart below replays
+        // the topics from 200 ms before the newest stored value, and (without one) 200 ms back.
+        long quietAt = producer.send(new ProducerRecord<>(topic, "district:110109", quiet)).get().timestamp();
+        await().atMost(WAIT).until(() -> System.currentTimeMillis() > quietAt + 1_000);
+        String older = metricRecord("district:110108", "2026-03-10T15:00:00+08:00", 40, 400);
+        long olderAt = producer.send(new ProducerRecord<>(topic, "district:110108", older)).get().timestamp();
+        String quietAlert = "hs-110109-城关街道-NOISE-1";
+        try (ClickHouseDb writer = ClickHouseDb.writer(settings)) {
+            writer.insertJsonEachRow(LiveValueRows.TABLE, String.join("\n",
+                    LiveValueRows.json("district:110109", quiet, Instant.ofEpochMilli(quietAt)),
+                    LiveValueRows.json("district:110108", older, Instant.ofEpochMilli(olderAt)))
+                    .getBytes(StandardCharsets.UTF_8));
+            writer.insertJsonEachRow(PointRows.FRESHNESS, PointRows.freshness("HOTLINE", "110109",
+                    Instant.ofEpochMilli(quietAt).minus(Duration.ofHours(10)),
+                    Instant.ofEpochMilli(quietAt).minus(Duration.ofHours(10))).getBytes(StandardCharsets.UTF_8));
+            writer.insertJsonEachRow("alerts", String.join("\n",
+                    alertRow(quietAlert, 1, "110109", "OPEN", "2026-03-10 05:00:00", null, quietAt),
+                    alertRow("hs-110109-城关街道-NOISE-0", 2, "110109", "CLOSED", "2026-03-09 05:00:00",
+                            "2026-03-09 08:00:00", quietAt),
+                    alertRow(ALERT_ID, 1, "110101", "OPEN", "2026-03-10 15:00:00", null, olderAt))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        // Published after the newest stored values and not yet written to ClickHouse: the topics
+        // must bring these, and they win over the stored ones.
+        publishMetric("district:110108", "2026-03-10T15:00:05+08:00", 41, 401);
+        publishAlert("110101", 2);
+        await().atMost(WAIT).until(() -> server.state().view("district:110108").getLong("open") == 401
+                && server.state().alert(ALERT_ID).map(a -> a.version() == 2).orElse(false));
+
+        settings = settings.with(Setting.DASHBOARD_REBUILD_MARGIN, "PT0.2S")
+                .with(Setting.DASHBOARD_REBUILD_WINDOW, "PT0.2S");
+        DashboardServer restarted = deploy();
+        LiveState state = restarted.state();
+        assertThat(state.view("district:110109").getLong("open")).isEqualTo(90);
+        assertThat(state.view("district:110109").getJsonObject("today").getLong("HOTLINE")).isEqualTo(9);
+        assertThat(state.view("district:110109").getJsonObject("freshness").getJsonObject("HOTLINE")
+                .getLong("lagSeconds")).isBetween(10 * 3600L, 10 * 3600L + 120);
+        assertThat(state.view("district:110108").getLong("open")).isEqualTo(401);
+        assertThat(state.alert(quietAlert).orElseThrow().status()).isEqualTo(Alert.Status.OPEN);
+        assertThat(state.alert("hs-110109-城关街道-NOISE-0")).isEmpty();
+        assertThat(state.alert(ALERT_ID).orElseThrow().version()).isEqualTo(2);
+        List<JsonObject> received = new CopyOnWriteArrayList<>();
+        WebSocket socket = connect("district:110109", TOKEN, received);
+        await().atMost(WAIT).until(() -> !received.isEmpty());
+        assertThat(received.get(0).getJsonArray("entries").getJsonObject(0).getJsonObject("data")
+                .getLong("open")).isEqualTo(90);
+        socket.close().await();
+    }
+
+    @Test
     void shouldLetOperatorsOfTheDistrictAckAndPublishTheCommand() throws Exception {
         publishAlert("110101", 1);
         await().atMost(WAIT).until(() -> server.state().alert(ALERT_ID).isPresent());
@@ -291,6 +348,14 @@ class LiveServerITCase {
     /** A row of the alerts table as the alert job writes it (times on the city's clock). */
     private static String alertRow(String id, int version, String district, String status, String openedAt,
             String closedAt) {
+        return alertRow(id, version, district, status, openedAt, closedAt, null);
+    }
+
+    private static String alertRow(String id, int version, String district, String status, String openedAt,
+            String closedAt, Long writtenAtMs) {
+        String writtenAt = writtenAtMs == null ? openedAt : java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(Instant.ofEpochMilli(writtenAtMs));
         return new JsonObject().put("id", id).put("version", version).put("district", district)
                 .put("street", "西长安街街道").put("category", "NOISE").put("kind", "PERSISTENT")
                 .put("severity", "MEDIUM").put("status", status).put("opened_at", openedAt)
@@ -298,7 +363,7 @@ class LiveServerITCase {
                 .put("expected", 1.5).put("score", 2.2)
                 .put("points", "[{\"label\":\"西长安街 8号\",\"lon\":null,\"lat\":null,\"count\":3}]")
                 .put("acked_by", "").put("comment", "").put("assigned_to", "西城城管")
-                .put("written_at", openedAt).encode();
+                .put("written_at", writtenAt).encode();
     }
 
     @Test

@@ -57,6 +57,11 @@ public final class IngestWorkflow {
         /** ClickHouse: the backlog gauges as published. */
         Sink<LiveMetric> backlog();
 
+        /** ClickHouse: the live topic's values, newest per scope, for restarting dashboards. */
+        default Sink<LiveMetric> liveValues() {
+            return new DiscardingSink<>();
+        }
+
         /** ClickHouse: minute panes and day panes. */
         Sink<PaneRow> minutePanes();
 
@@ -119,6 +124,7 @@ public final class IngestWorkflow {
                 .name("scope-metrics").uid("scope-metrics");
         live.sinkTo(sinks.live()).name("metrics-live-sink").uid("metrics-live-sink");
         live.sinkTo(sinks.backlog()).name("backlog-sink").uid("backlog-sink");
+        live.sinkTo(sinks.liveValues()).name("live-values-sink").uid("live-values-sink");
         DataStream<PaneRow> panes = live.getSideOutput(ScopeMetricsFunction.PANES);
         panes.filter(p -> p.grain().equals("minute")).name("minute-panes").uid("minute-panes")
                 .sinkTo(sinks.minutePanes()).name("metric-minutes-sink").uid("metric-minutes-sink");

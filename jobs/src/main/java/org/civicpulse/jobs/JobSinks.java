@@ -56,6 +56,11 @@ public final class JobSinks implements IngestWorkflow.Sinks {
     }
 
     @Override
+    public Sink<LiveMetric> liveValues() {
+        return MetricSinks.liveValues(settings);
+    }
+
+    @Override
     public Sink<PaneRow> minutePanes() {
         return MetricSinks.panes(settings, MetricRows.MINUTES);
     }

@@ -20,6 +20,7 @@ import org.civicpulse.storage.DeadLetterRow;
 import org.civicpulse.storage.EventQueries;
 import org.civicpulse.storage.CaseTableRow;
 import org.civicpulse.storage.LateEventRow;
+import org.civicpulse.storage.LiveValueRows;
 import org.civicpulse.storage.MetricRows;
 import org.civicpulse.storage.PointRows;
 import org.civicpulse.storage.Migrations;
@@ -56,6 +57,7 @@ class ClickHouseStorageITCase {
             assertThat(columns(db, PointRows.POINT_DAYS)).isEqualTo(PointRows.POINT_DAY_COLUMNS);
             assertThat(columns(db, PointRows.WATCHLIST)).isEqualTo(PointRows.WATCHLIST_COLUMNS);
             assertThat(columns(db, PointRows.FRESHNESS)).isEqualTo(PointRows.FRESHNESS_COLUMNS);
+            assertThat(columns(db, LiveValueRows.TABLE)).isEqualTo(LiveValueRows.COLUMNS);
         }
     }
 

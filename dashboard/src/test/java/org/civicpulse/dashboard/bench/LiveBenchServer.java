@@ -2,9 +2,13 @@ package org.civicpulse.dashboard.bench;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -17,7 +21,9 @@ import org.civicpulse.local.LocalServices;
 
 /**
  * Benchmark server process: a private Kafka + ClickHouse, the dashboard server, and one city
- * metrics update a second on the live topic. Writes its port to the file given as argument.
+ * metrics update a second on the live topic. Writes its port to the file given as argument. On
+ * SIGTERM (bench/live.sh ending) a shutdown hook closes Vert.x, stops the private Kafka and
+ * ClickHouse and deletes their folder, so nothing outlives the benchmark.
  */
 public final class LiveBenchServer {
     private LiveBenchServer() {
@@ -25,11 +31,13 @@ public final class LiveBenchServer {
 
     public static void main(String[] args) throws Exception {
         LocalServices services = LocalServices.startForBenchmark();
+        Vertx vertx = Vertx.vertx();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, services),
+                "live-bench-shutdown"));
         Settings s = services.isolated("bench").with(Setting.DASHBOARD_PORT, "0")
                 .with(Setting.TOKEN, "bench-token").with(Setting.DASHBOARD_HOST, "127.0.0.1")
                 .with(Setting.DASHBOARD_API_RATE, "1000000");
         JsonObject config = DashboardConfig.fromSettings(s).toJson().mergeIn(ServerOptions.toJson(s));
-        Vertx vertx = Vertx.vertx();
         DashboardServer server = new DashboardServer(config);
         server.deploy(vertx, config, Integer.parseInt(args.length > 1 ? args[1] : "2")).await();
         Files.writeString(Path.of(args[0]), Integer.toString(server.port()));
@@ -44,10 +52,28 @@ public final class LiveBenchServer {
                 String record = "{\"scope\":\"city\",\"kind\":\"city\",\"asOf\":\"" + asOf
                         + "\",\"gauges\":{\"open\":" + i + "},\"today\":{\"created_hotline\":" + i + "}}";
                 producer.send(new ProducerRecord<>(s.get(Setting.TOPIC_METRICS_LIVE), "city", record));
-                System.out.println("update " + i + " clients=" + server.metrics().clients()
-                        + " pushed=" + server.metrics().pushedTotal());
+                if (i % 10 == 0) {
+                    System.out.println("update " + i + " clients=" + server.metrics().clients()
+                            + " pushed=" + server.metrics().pushedTotal());
+                }
                 Thread.sleep(1000); // the benchmark's update rate (1/s), not synchronisation
             }
         }
+    }
+
+    private static void stop(Vertx vertx, LocalServices services) {
+        try {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("Vert.x did not close: " + e);
+        }
+        services.close();
+        Path dir = services.base().dataDir();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not delete " + dir + ": " + e);
+        }
+        System.out.println("stopped: Vert.x, the private Kafka and ClickHouse; deleted " + dir);
     }
 }

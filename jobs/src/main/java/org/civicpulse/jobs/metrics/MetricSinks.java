@@ -13,8 +13,10 @@ import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.civicpulse.jobs.ClickHouseSink;
 import org.civicpulse.jobs.KafkaSinks;
+import org.civicpulse.jobs.RowMapper;
 import org.civicpulse.storage.CaseSnapshot;
 import org.civicpulse.storage.CaseTableRow;
+import org.civicpulse.storage.LiveValueRows;
 import org.civicpulse.storage.MetricRows;
 
 /** The sinks of the metrics: the live topic, the metric tables and the case table. */
@@ -25,6 +27,14 @@ public final class MetricSinks {
     /** The live topic: at-least-once is enough, every record carries absolute values. */
     public static Sink<LiveMetric> live(Settings settings) {
         return KafkaSinks.atLeastOnce(settings, new LiveMetricSerializer(settings.get(Setting.TOPIC_METRICS_LIVE)));
+    }
+
+    /**
+     * ClickHouse {@code live_values}: the same values as the live topic, newest per scope, so a
+     * restarted dashboard finds scopes that have been quiet for longer than it replays the topic.
+     */
+    public static Sink<LiveMetric> liveValues(Settings settings) {
+        return new ClickHouseSink<>(settings, LiveValueRows.TABLE, new LiveValueMapper(), LiveMetric::scope);
     }
 
     public static Sink<PaneRow> panes(Settings settings, String table) {
@@ -68,6 +78,20 @@ public final class MetricSinks {
         return (outcome & CaseState.RATED_BASIC) != 0 ? "BASIC" : "DISSATISFIED";
     }
 
+    /** A live metric as a {@code live_values} row, its value encoded as on the topic. */
+    static final class LiveValueMapper implements RowMapper<LiveMetric> {
+        private static final long serialVersionUID = 1L;
+        private transient ObjectMapper json;
+
+        @Override
+        public String toRow(LiveMetric m, Instant writtenAt) {
+            if (json == null) {
+                json = new ObjectMapper();
+            }
+            return LiveValueRows.json(m.scope(), LiveMetricSerializer.encode(json, m), writtenAt);
+        }
+    }
+
     /**
      * A live metric as JSON keyed by its scope: {@code {"scope", "kind", "asOf", "gauges": {...},
      * "last60m": {...}, "last24h", "last7d", "today", "month"}}, counters by their column names.
@@ -86,6 +110,12 @@ public final class MetricSinks {
             if (json == null) {
                 json = new ObjectMapper();
             }
+            return new ProducerRecord<>(topic, m.scope().getBytes(StandardCharsets.UTF_8),
+                    encode(json, m).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The record's JSON text: the same on the live topic and in {@code live_values}. */
+        static String encode(ObjectMapper json, LiveMetric m) {
             ObjectNode root = json.createObjectNode();
             root.put("scope", m.scope());
             root.put("kind", Scope.kind(m.scope()));
@@ -99,8 +129,7 @@ public final class MetricSinks {
             ObjectNode month = root.putObject("month");
             counters(month, m.month(), MetricCounter.Kind.WINDOWED);
             counters(month, m.month(), MetricCounter.Kind.MONTH);
-            return new ProducerRecord<>(topic, m.scope().getBytes(StandardCharsets.UTF_8),
-                    root.toString().getBytes(StandardCharsets.UTF_8));
+            return root.toString();
         }
 
         private static void counters(ObjectNode node, long[] values, MetricCounter.Kind kind) {

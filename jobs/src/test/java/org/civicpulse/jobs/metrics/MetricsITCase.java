@@ -77,13 +77,14 @@ class MetricsITCase {
         try (KafkaProducer<byte[], byte[]> producer = org.civicpulse.jobs.TestKafkaAccess.producer(s);
              KafkaConsumer<byte[], byte[]> live = liveConsumer(s)) {
             List<ExpectedMetrics.In> seen = new ArrayList<>();
+            Map<String, JsonNode> latest = Map.of();
             int phase = 0;
             for (List<ExpectedMetrics.In> batch : List.of(first, second)) {
                 long watermark = phase == 0 ? A : B;
                 send(producer, s, batch);
                 seen.addAll(batch);
                 seen.addAll(pushers(producer, s, watermark, phase++));
-                Map<String, JsonNode> latest = awaitLive(live, watermark);
+                latest = awaitLive(live, watermark);
                 for (String district : new String[] {null, "110101", "110105", "110108"}) {
                     JsonNode m = latest.get(district == null ? "city" : "district:" + district);
                     for (String window : WINDOWS) {
@@ -96,6 +97,7 @@ class MetricsITCase {
                 }
             }
             assertStoredPanesMatch(s, seen);
+            assertLiveValuesMatch(s, latest);
         } finally {
             job.cancel().get();
         }
@@ -112,6 +114,26 @@ class MetricsITCase {
             long cases = seen.stream().filter(e -> e.type().equals("CREATED")
                     || e.type().equals("CHECKED") && e.caseId() != null).count();
             await().atMost(WAIT).until(() -> db.queryLong("SELECT count() AS n FROM cases FINAL"), n -> n == cases);
+        }
+    }
+
+    /** {@code live_values} holds, per scope, the very record last published on the live topic. */
+    private void assertLiveValuesMatch(Settings s, Map<String, JsonNode> published) {
+        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
+            for (String scope : List.of("city", "district:110101", "district:110105", "district:110108")) {
+                await().atMost(WAIT).until(() -> db.query("SELECT argMax(value, version) AS v FROM live_values"
+                        + " WHERE key = '" + scope + "'").stream()
+                        .map(row -> readTree(row.get("v").asText())).findFirst().orElse(null),
+                        stored -> published.get(scope).equals(stored));
+            }
+        }
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
