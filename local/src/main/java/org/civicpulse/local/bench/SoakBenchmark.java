@@ -3,6 +3,7 @@ package org.civicpulse.local.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,17 @@ public final class SoakBenchmark {
         long days = (long) Math.ceil(1.3 * eps * seconds / (EVENTS_PER_DAY_AT_SCALE_1 * scale)) + 1;
         Instant now = Instant.now();
         System.err.printf("soak: %d min at %,d events/s, scale %s: %d simulated days of the mix%n", minutes, eps, scale, days);
-        List<Sample> samples = new ArrayList<>();
+        List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
+        // Stopped early (Ctrl-C, SIGTERM): still print what was measured so far.
+        Thread early = new Thread(() -> {
+            synchronized (samples) {
+                if (!samples.isEmpty()) {
+                    System.out.println(report(new ArrayList<>(samples), eps, false) + "\nNote: stopped early.");
+                }
+            }
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroy); // the simulator
+        }, "soak-report");
+        Runtime.getRuntime().addShutdownHook(early);
         boolean usedUp;
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
         jvm.addAll(s.asJvmOptions());
@@ -79,6 +90,7 @@ public final class SoakBenchmark {
             }
             usedUp = (System.nanoTime() - t0) / 1e9 < seconds - SAMPLE.toSeconds();
         }
+        Runtime.getRuntime().removeShutdownHook(early);
         System.out.println(report(samples, eps, usedUp));
     }
 
