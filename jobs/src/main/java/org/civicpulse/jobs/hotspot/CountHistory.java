@@ -12,7 +12,11 @@ public final class CountHistory implements Serializable {
     private static final long serialVersionUID = 1L;
     /** 7 hours of 5-minute buckets: the recent-level window plus its guard band. */
     static final int SIZE = 84;
-    static final int RECENT_FROM = 12;
+    /**
+     * The recent-level window starts two hours back: as long as the longest scan window, so a
+     * burst the scan is still adding up is never also taken for the street's level.
+     */
+    static final int RECENT_FROM = 24;
     private final int[] raw = new int[SIZE];
     private final float[] learned = new float[SIZE];
     private final float[] base = new float[SIZE];
@@ -78,12 +82,31 @@ public final class CountHistory implements Serializable {
 
     /**
      * The street's recent level against its baseline: learned counts ÷ base expectation over the
-     * buckets {@link #RECENT_FROM} … {@code SIZE − 1} back (six hours ending an hour ago: the guard
-     * band keeps a starting burst out), shrunk towards 1 by {@code prior} expected cases, so a
-     * sparse street's factor stays near 1 and a busy street's follows its day.
+     * buckets {@link #RECENT_FROM} … {@code SIZE − 1} back (five hours ending two hours ago: the
+     * guard band keeps a starting burst out), shrunk towards 1 by {@code prior} expected cases, so
+     * a sparse street's factor stays near 1 and a busy street's follows its day.
      */
     public double recentFactor(double prior) {
         return (Math.max(0, recentLearned) + prior) / (Math.max(0, recentBase) + prior);
+    }
+
+    /** Sum of base expectations (before the recent level) of buckets {@code fromAgo} … {@code toAgo} back. */
+    public double baseSum(int fromAgo, int toAgo) {
+        double s = 0;
+        for (int a = fromAgo; a <= Math.min(toAgo, length() - 1); a++) {
+            s += base[index(a)];
+        }
+        return s;
+    }
+
+    /** The base expectation behind {@link #recentFactor}. */
+    public double recentBase() {
+        return Math.max(0, recentBase);
+    }
+
+    /** The learned cases behind {@link #recentFactor}: how much the street's recent level is known. */
+    public double recentCases() {
+        return Math.max(0, recentLearned);
     }
 
     private int index(int ago) {
