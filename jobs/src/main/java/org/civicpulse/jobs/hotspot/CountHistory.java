@@ -60,11 +60,7 @@ public final class CountHistory implements Serializable {
 
     /** Sum of expected counts of buckets {@code fromAgo} … {@code toAgo} back (inclusive). */
     public double expectedSum(int fromAgo, int toAgo) {
-        double s = 0;
-        for (int a = fromAgo; a <= Math.min(toAgo, length() - 1); a++) {
-            s += expected[index(a)];
-        }
-        return s;
+        return sum(expected, fromAgo, toAgo);
     }
 
     public long length() {
@@ -92,9 +88,13 @@ public final class CountHistory implements Serializable {
 
     /** Sum of base expectations (before the recent level) of buckets {@code fromAgo} … {@code toAgo} back. */
     public double baseSum(int fromAgo, int toAgo) {
+        return sum(base, fromAgo, toAgo);
+    }
+
+    private double sum(float[] values, int fromAgo, int toAgo) {
         double s = 0;
         for (int a = fromAgo; a <= Math.min(toAgo, length() - 1); a++) {
-            s += base[index(a)];
+            s += values[index(a)];
         }
         return s;
     }
