@@ -46,6 +46,23 @@ public final class CountHistory implements Serializable {
         expected[next] = (float) expectedCount;
         next = (next + 1) % SIZE;
         filled++;
+        if (next == 0) {
+            resumRecent();
+        }
+    }
+
+    /**
+     * Sums the recent-level window afresh once per turn of the ring, so rounding cannot drift and
+     * sums kept by an older window layout (a checkpoint from before {@link #RECENT_FROM} moved)
+     * are corrected within seven hours.
+     */
+    private void resumRecent() {
+        recentLearned = 0;
+        recentBase = 0;
+        for (int a = RECENT_FROM; a < length(); a++) {
+            recentLearned += learned[index(a)];
+            recentBase += base[index(a)];
+        }
     }
 
     /** Replaces what the baseline learns from the newest bucket (an alerting bucket's expected value). */
