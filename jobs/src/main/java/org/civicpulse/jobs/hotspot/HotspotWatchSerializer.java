@@ -4,7 +4,6 @@ import java.io.IOException;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -14,33 +13,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * backend copies every entry touched while a snapshot is running, and a watch holds every
  * street's history of its district × category.
  */
-public final class HotspotWatchSerializer extends TypeSerializerSingleton<HotspotWatch> {
+public final class HotspotWatchSerializer extends WatchSerializerBase {
     private static final long serialVersionUID = 1L;
     public static final HotspotWatchSerializer INSTANCE = new HotspotWatchSerializer();
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public HotspotWatch createInstance() {
-        return null;
-    }
-
-    @Override
     public HotspotWatch copy(HotspotWatch from) {
         return from == null ? null : HotspotStateCodec.copy(from);
-    }
-
-    @Override
-    public HotspotWatch copy(HotspotWatch from, HotspotWatch reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -51,16 +30,6 @@ public final class HotspotWatchSerializer extends TypeSerializerSingleton<Hotspo
     @Override
     public HotspotWatch deserialize(DataInputView source) throws IOException {
         return HotspotStateCodec.read(source);
-    }
-
-    @Override
-    public HotspotWatch deserialize(HotspotWatch reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override

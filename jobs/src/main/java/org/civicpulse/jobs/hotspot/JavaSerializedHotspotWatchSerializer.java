@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -17,33 +16,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * serializer and writes the state anew with the field-wise one. Nothing else uses it: it is slow
  * (every copy is a write and a read of the whole object graph).
  */
-public final class JavaSerializedHotspotWatchSerializer extends TypeSerializerSingleton<HotspotWatch> {
+public final class JavaSerializedHotspotWatchSerializer extends WatchSerializerBase {
     private static final long serialVersionUID = 1L;
     public static final JavaSerializedHotspotWatchSerializer INSTANCE = new JavaSerializedHotspotWatchSerializer();
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public HotspotWatch createInstance() {
-        return null;
-    }
-
-    @Override
     public HotspotWatch copy(HotspotWatch from) {
         return from == null ? null : fromBytes(toBytes(from));
-    }
-
-    @Override
-    public HotspotWatch copy(HotspotWatch from, HotspotWatch reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -58,18 +37,6 @@ public final class JavaSerializedHotspotWatchSerializer extends TypeSerializerSi
         byte[] bytes = new byte[source.readInt()];
         source.readFully(bytes);
         return fromBytes(bytes);
-    }
-
-    @Override
-    public HotspotWatch deserialize(HotspotWatch reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        int length = source.readInt();
-        target.writeInt(length);
-        target.write(source, length);
     }
 
     /** The snapshot such checkpoints carry: byte for byte what the first format wrote. */
