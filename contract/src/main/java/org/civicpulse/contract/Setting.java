@@ -22,7 +22,7 @@ public enum Setting {
     TOPIC_INSPECTION("topic.inspection", "civic.inspection", "Input topic of INSPECTION events"),
     TOPIC_DEADLETTER("topic.deadletter", "civic.deadletter", "Dead-letter topic: original bytes, reason, source topic, time"),
     TOPIC_METRICS_LIVE("topic.metrics.live", "civic.metrics.live",
-            "Live topic: the absolute current metrics of each changed scope, at most once a second"),
+            "Live topic: the absolute current metrics of each changed scope, at most every `metrics.emit.interval`"),
     TOPIC_ALERTS_LIVE("topic.alerts.live", "civic.alerts.live",
             "Live topic: every new state of a hotspot alert (SPEC §5), keyed by alert id"),
     TOPIC_ALERT_COMMANDS("topic.alert.commands", "civic.alert.commands",
@@ -56,7 +56,7 @@ public enum Setting {
             "A point joins the watch-list (挂牌督办) with at least this many problems in 30 days"),
     WATCHLIST_FAILED_CHECKS("watchlist.failed-checks", "3",
             "... or with at least this many failed spot checks in 30 days"),
-    METRICS_EMIT_INTERVAL("metrics.emit.interval", "PT1S", "Longest wait before a changed scope's metrics are published"),
+    METRICS_EMIT_INTERVAL("metrics.emit.interval", "PT0.5S", "Longest wait before a changed scope's metrics are published"),
 
     HOTSPOT_BUCKET("hotspot.bucket", "PT5M", "Hotspots: new problems are counted per street × category and bucket of this length"),
     HOTSPOT_DETECTOR("hotspot.detector", "nb-scan", "Hotspots: the detector, nb-scan (negative-binomial scan over "

@@ -63,8 +63,15 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
         }
         remember(in.eventTime(), ctx);
         if (e.type() == org.civicpulse.contract.EventType.CLOSED) {
-            ctx.timerService().registerEventTimeTimer(CleanupTimers.roundUp(in.eventTime() + grace, CleanupTimers.MINUTE));
-            closedAt.update(closedAt.value() == null ? in.eventTime() : Math.min(closedAt.value(), in.eventTime()));
+            Long closed = closedAt.value();
+            if (closed == null || in.eventTime() < closed) {
+                // The earliest CLOSED decides; its timer replaces a later one.
+                if (closed != null) {
+                    ctx.timerService().deleteEventTimeTimer(graceTimer(closed));
+                }
+                closedAt.update(in.eventTime());
+                ctx.timerService().registerEventTimeTimer(graceTimer(in.eventTime()));
+            }
         }
         CasePlace known = place.value();
         if (e.opensCase()) {
@@ -98,20 +105,47 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
         }
         Long last = lastEventTime.value();
         Long closed = closedAt.value();
-        if (last != null && timestamp >= last + caseRetention || closed != null && timestamp >= closed + grace) {
-            place.clear();
-            lastEventTime.clear();
-            closedAt.clear();
-            waiting.clear();
+        boolean orphansSent = place.value() == null && closed == null && !waiting.get().iterator().hasNext();
+        if (last != null && timestamp >= last + caseRetention || closed != null && timestamp >= closed + grace
+                || orphansSent) {
+            // An orphan's events have all gone to dead-letter: nothing of the case is left to keep.
+            forget(last, closed, timestamp, ctx);
         }
+    }
+
+    /** Clears the case and the clean-up timers it still has after {@code now}. */
+    private void forget(Long last, Long closed, long now, OnTimerContext ctx) {
+        if (last != null && retentionTimer(last) > now) {
+            ctx.timerService().deleteEventTimeTimer(retentionTimer(last));
+        }
+        if (closed != null && graceTimer(closed) > now) {
+            ctx.timerService().deleteEventTimeTimer(graceTimer(closed));
+        }
+        place.clear();
+        lastEventTime.clear();
+        closedAt.clear();
+        waiting.clear();
     }
 
     private void remember(long eventTime, Context ctx) throws Exception {
         Long last = lastEventTime.value();
         if (last == null || eventTime > last) {
             lastEventTime.update(eventTime);
-            ctx.timerService().registerEventTimeTimer(CleanupTimers.roundUp(eventTime + caseRetention, CleanupTimers.HOUR));
+            // One retention timer per case: one left behind would stay in every checkpoint for the
+            // whole retention (60 days), long after the case is gone.
+            if (last != null) {
+                ctx.timerService().deleteEventTimeTimer(retentionTimer(last));
+            }
+            ctx.timerService().registerEventTimeTimer(retentionTimer(eventTime));
         }
+    }
+
+    private long retentionTimer(long lastEvent) {
+        return CleanupTimers.roundUp(lastEvent + caseRetention, CleanupTimers.HOUR);
+    }
+
+    private long graceTimer(long closed) {
+        return CleanupTimers.roundUp(closed + grace, CleanupTimers.MINUTE);
     }
 
     private void releaseWaiting(CasePlace opened, Collector<AcceptedEvent> out) throws Exception {

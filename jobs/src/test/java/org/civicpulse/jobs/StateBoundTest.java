@@ -22,8 +22,8 @@ import org.civicpulse.jobs.points.PointFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * State stays bounded: with a steady flow of cases that finish, the keyed state after 30
- * simulated days is no more than 1.1× its size after 7 days, for every keyed function.
+ * State stays bounded: with a steady flow of cases that finish, the keyed state and the timers
+ * after 30 simulated days are no more than 1.1× their numbers after 7 days, for every keyed function.
  */
 class StateBoundTest {
     private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
@@ -64,6 +64,7 @@ class StateBoundTest {
                              key, Types.STRING)) {
             h.open();
             int after7 = 0;
+            int timersAfter7 = 0;
             List<AcceptedEvent> events = stream(30);
             long nextWatermark = T0.toEpochMilli() + HOUR;
             for (AcceptedEvent e : events) {
@@ -71,6 +72,7 @@ class StateBoundTest {
                     h.processWatermark(nextWatermark);
                     if (nextWatermark == T0.toEpochMilli() + 7 * DAY) {
                         after7 = h.numKeyedStateEntries();
+                        timersAfter7 = h.numEventTimeTimers();
                     }
                     nextWatermark += HOUR;
                     h.extractOutputValues().clear();
@@ -84,10 +86,16 @@ class StateBoundTest {
             assertThat(after7).isPositive();
             assertThat(after30).as("state entries after 30 days vs %d after 7", after7)
                     .isLessThanOrEqualTo((int) (after7 * 1.1));
+            // Timers are checkpointed with the keyed state: they must not pile up either.
+            assertThat(h.numEventTimeTimers()).as("timers after 30 days vs %d after 7", timersAfter7)
+                    .isLessThanOrEqualTo((int) (timersAfter7 * 1.1));
         }
     }
 
-    /** Cases that each finish within two days: created, responded, resolved, rated, closed. */
+    /**
+     * Cases that each finish within two days (created, responded, resolved, rated, closed), and a
+     * few orphan events.
+     */
     private static List<AcceptedEvent> stream(int days) {
         List<AcceptedEvent> out = new ArrayList<>();
         long offset = 0;
@@ -105,6 +113,10 @@ class StateBoundTest {
                         Instant.ofEpochMilli(t + DAY + HOUR), null, null, null, null, null, null, null, false, null,
                         true, Satisfaction.SATISFIED, null), offset++));
                 out.add(step(c, EventType.CLOSED, t + DAY + 2 * HOUR, offset++));
+                if (i % 50 == 0) {
+                    // An orphan: a later step of a case whose opening never arrives (dead-lettered).
+                    out.add(step("orphan-" + d + "-" + i, EventType.RESPONDED, t + HOUR, offset++));
+                }
             }
         }
         out.sort(Comparator.comparingLong(AcceptedEvent::eventTime));

@@ -17,17 +17,18 @@ public final class CountHistory implements Serializable {
      * burst the scan is still adding up is never also taken for the street's level.
      */
     static final int RECENT_FROM = 24;
-    private final int[] raw = new int[SIZE];
-    private final float[] learned = new float[SIZE];
-    private final float[] base = new float[SIZE];
-    private final float[] expected = new float[SIZE];
-    private int next;
-    private long filled;
+    // Package-private for HotspotStateCodec.
+    final int[] raw = new int[SIZE];
+    final float[] learned = new float[SIZE];
+    final float[] base = new float[SIZE];
+    final float[] expected = new float[SIZE];
+    int next;
+    long filled;
     /** The detector's own running value (the CUSUM sum). */
     double statistic;
     /** Running sums of learned and base over the recent-level window (ago RECENT_FROM … SIZE − 1). */
-    private double recentLearned;
-    private double recentBase;
+    double recentLearned;
+    double recentBase;
 
     public void push(int rawCount, double learnedCount, double baseExpected, double expectedCount) {
         // The oldest bucket leaves the recent-level window, the one RECENT_FROM − 1 back enters it.

@@ -50,7 +50,7 @@ final class Episode implements Serializable {
     int reminders;
     ArrayList<String> appliedCommands = new ArrayList<>();
 
-    /** For Kryo. */
+    /** For HotspotStateCodec. */
     Episode() {
     }
 

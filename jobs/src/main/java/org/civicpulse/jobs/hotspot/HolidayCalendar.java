@@ -24,6 +24,11 @@ public final class HolidayCalendar implements Serializable {
         return new HolidayCalendar(new TreeSet<>());
     }
 
+    /** Exactly these dates. */
+    public static HolidayCalendar of(java.util.Collection<LocalDate> dates) {
+        return new HolidayCalendar(new TreeSet<>(dates));
+    }
+
     /** Parses a comma-separated list of dates and {@code from..to} ranges (both ends included). */
     public static HolidayCalendar parse(String text) {
         TreeSet<LocalDate> days = new TreeSet<>();

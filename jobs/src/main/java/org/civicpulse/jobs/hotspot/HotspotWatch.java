@@ -31,20 +31,23 @@ public final class HotspotWatch implements Serializable {
      */
     static final double RECENT_PRIOR = NbScan.SIZE;
 
-    private HotspotConfig config;
-    private HotspotDetector detector;
-    private String district;
-    private String category;
-    private int streetsInDistrict;
-    private HourOfWeekProfile profile = new HourOfWeekProfile();
-    private TreeMap<String, StreetTrack> streets = new TreeMap<>();
-    private double decayedCount;
-    private double hourCount;
+    // Package-private for HotspotStateCodec, which checkpoints and copies them field by field.
+    HotspotConfig config;
+    /** Follows from the config's method (detectors keep no state of their own). */
+    HotspotDetector detector;
+    String district;
+    String category;
+    int streetsInDistrict;
+    HourOfWeekProfile profile = new HourOfWeekProfile();
+    /** By street name (each track's {@link StreetTrack#street}). */
+    TreeMap<String, StreetTrack> streets = new TreeMap<>();
+    double decayedCount;
+    double hourCount;
     /** Start of the next bucket to judge; Long.MIN_VALUE before the first event. */
-    private long nextBucket = Long.MIN_VALUE;
-    private long firstBucket;
+    long nextBucket = Long.MIN_VALUE;
+    long firstBucket;
 
-    /** For Kryo. */
+    /** For HotspotStateCodec. */
     HotspotWatch() {
     }
 

@@ -1,74 +1,35 @@
 package org.civicpulse.jobs.hotspot;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Checkpoints a {@link HotspotWatch} with Java serialisation (its classes are plain Serializable
- * objects), so the operator's state never goes through Kryo. The state is read and changed in
- * place on the heap; this runs only at checkpoints and restores.
+ * Checkpoints and copies a {@link HotspotWatch} field by field ({@link HotspotStateCodec}), so the
+ * operator's state never goes through Kryo or Java serialisation. It matters for speed: the heap
+ * backend copies every entry touched while a snapshot is running, and a watch holds every
+ * street's history of its district × category.
  */
-public final class HotspotWatchSerializer extends TypeSerializerSingleton<HotspotWatch> {
+public final class HotspotWatchSerializer extends WatchSerializerBase {
     private static final long serialVersionUID = 1L;
     public static final HotspotWatchSerializer INSTANCE = new HotspotWatchSerializer();
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public HotspotWatch createInstance() {
-        return null;
-    }
-
-    @Override
     public HotspotWatch copy(HotspotWatch from) {
-        return from == null ? null : fromBytes(toBytes(from));
-    }
-
-    @Override
-    public HotspotWatch copy(HotspotWatch from, HotspotWatch reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
+        return from == null ? null : HotspotStateCodec.copy(from);
     }
 
     @Override
     public void serialize(HotspotWatch record, DataOutputView target) throws IOException {
-        byte[] bytes = toBytes(record);
-        target.writeInt(bytes.length);
-        target.write(bytes);
+        HotspotStateCodec.write(record, target);
     }
 
     @Override
     public HotspotWatch deserialize(DataInputView source) throws IOException {
-        byte[] bytes = new byte[source.readInt()];
-        source.readFully(bytes);
-        return fromBytes(bytes);
-    }
-
-    @Override
-    public HotspotWatch deserialize(HotspotWatch reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        int length = source.readInt();
-        target.writeInt(length);
-        target.write(source, length);
+        return HotspotStateCodec.read(source);
     }
 
     @Override
@@ -76,28 +37,72 @@ public final class HotspotWatchSerializer extends TypeSerializerSingleton<Hotspo
         return new Snapshot();
     }
 
-    private static byte[] toBytes(HotspotWatch w) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(w);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise hotspot state", e);
-        }
-        return bytes.toByteArray();
-    }
+    /**
+     * What a checkpoint records about the state's format. Version {@link #JAVA_SERIALIZED} is what
+     * the first serializer wrote (a {@code SimpleTypeSerializerSnapshot} of this class name, no
+     * payload): such state is read with {@link JavaSerializedHotspotWatchSerializer} and migrated.
+     * From {@link #FIELD_WISE} on, the payload is the codec's format number.
+     */
+    public static final class Snapshot implements TypeSerializerSnapshot<HotspotWatch> {
+        static final int JAVA_SERIALIZED = 3;
+        static final int FIELD_WISE = 4;
+        private int version = FIELD_WISE;
+        private int format = HotspotStateCodec.FORMAT;
 
-    private static HotspotWatch fromBytes(byte[] bytes) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (HotspotWatch) in.readObject();
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("cannot read hotspot state", e);
-        }
-    }
-
-    /** The serializer's snapshot: it has no configuration. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<HotspotWatch> {
+        /** For Flink, which reads the version and payload next. */
         public Snapshot() {
-            super(() -> INSTANCE);
+        }
+
+        static Snapshot javaSerialized() {
+            Snapshot s = new Snapshot();
+            s.version = JAVA_SERIALIZED;
+            s.format = 0;
+            return s;
+        }
+
+        @Override
+        public int getCurrentVersion() {
+            return version;
+        }
+
+        @Override
+        public void writeSnapshot(DataOutputView out) throws IOException {
+            if (version >= FIELD_WISE) {
+                out.writeInt(format);
+            }
+        }
+
+        @Override
+        public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader) throws IOException {
+            if (readVersion == JAVA_SERIALIZED) {
+                version = JAVA_SERIALIZED;
+                format = 0;
+            } else if (readVersion == FIELD_WISE) {
+                version = FIELD_WISE;
+                format = in.readInt();
+                if (format != HotspotStateCodec.FORMAT) {
+                    throw new IOException("hotspot state format " + format + " is newer than this job's "
+                            + HotspotStateCodec.FORMAT);
+                }
+            } else {
+                throw new IOException("unknown hotspot state snapshot version " + readVersion);
+            }
+        }
+
+        @Override
+        public TypeSerializer<HotspotWatch> restoreSerializer() {
+            return version == JAVA_SERIALIZED ? JavaSerializedHotspotWatchSerializer.INSTANCE : INSTANCE;
+        }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<HotspotWatch> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<HotspotWatch> old) {
+            if (!(old instanceof Snapshot s)) {
+                return TypeSerializerSchemaCompatibility.incompatible();
+            }
+            return s.version == JAVA_SERIALIZED ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
+                    : s.format == format ? TypeSerializerSchemaCompatibility.compatibleAsIs()
+                    : TypeSerializerSchemaCompatibility.incompatible();
         }
     }
 }

@@ -16,12 +16,13 @@ public final class HourOfWeekProfile implements Serializable {
     static final double DAY_DECAY = 0.8;
     /** A day type's factor counts as this many days at 1 before its own are known. */
     static final double DAY_PRIOR = 1.0;
-    private final double[] hourSum = new double[24];
-    private final double[] hourWeight = new double[24];
-    private final double[] daySum = new double[7];
-    private final double[] dayWeight = new double[7];
-    private double today;
-    private double hoursLearned;
+    // Package-private for HotspotStateCodec.
+    final double[] hourSum = new double[24];
+    final double[] hourWeight = new double[24];
+    final double[] daySum = new double[7];
+    final double[] dayWeight = new double[7];
+    double today;
+    double hoursLearned;
 
     /** Expected count in one hour of {@code hour} on a day of {@code dayType}. */
     public double perHour(int dayType, int hour) {

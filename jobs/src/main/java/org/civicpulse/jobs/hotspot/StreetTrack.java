@@ -29,7 +29,7 @@ final class StreetTrack implements Serializable {
     Episode episode;
     long cooldownUntil = Long.MIN_VALUE;
 
-    /** For Kryo. */
+    /** For HotspotStateCodec. */
     StreetTrack() {
     }
 

@@ -68,7 +68,12 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
         Long last = lastEventAt.value();
         if (last == null || t > last) {
             lastEventAt.update(t);
-            ctx.timerService().registerEventTimeTimer(CleanupTimers.roundUp(t + caseRetention, CleanupTimers.HOUR));
+            // One retention timer per case: a timer left behind would stay in every checkpoint for
+            // the whole retention (60 days), long after the case itself is gone.
+            if (last != null) {
+                ctx.timerService().deleteEventTimeTimer(retentionTimer(last));
+            }
+            ctx.timerService().registerEventTimeTimer(retentionTimer(t));
         }
         if (s.status() == CaseState.Status.CLOSED) {
             ctx.timerService().registerEventTimeTimer(CleanupTimers.roundUp(s.closedAt + grace, CleanupTimers.MINUTE));
@@ -85,6 +90,7 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
         if (isForgotten(s, timestamp)) {
             CaseFacts.diff(CaseFacts.of(s, timestamp), gaugesDropped(s, timestamp), (p, b, d) ->
                     out.collect(new MetricDelta(p, b, d)));
+            dropTimers(s, timestamp, ctx);
             state.clear();
             lastEventAt.clear();
             return;
@@ -92,6 +98,27 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
         // A limit point passed. Each point has its own timer, so this one emits exactly the change
         // at its own time, even when several fire for one watermark.
         emit(CaseFacts.of(s, timestamp - 1), s, timestamp, ctx, out);
+    }
+
+    /** The retention timer of a case whose last event was at {@code lastEvent}. */
+    private long retentionTimer(long lastEvent) {
+        return CleanupTimers.roundUp(lastEvent + caseRetention, CleanupTimers.HOUR);
+    }
+
+    /**
+     * Deletes the timers a forgotten case still has after {@code now} (its retention and limit
+     * points), so the timer queue — which every checkpoint writes — holds live cases only.
+     */
+    private void dropTimers(CaseState s, long now, Context ctx) throws Exception {
+        Long last = lastEventAt.value();
+        if (last != null && retentionTimer(last) > now) {
+            ctx.timerService().deleteEventTimeTimer(retentionTimer(last));
+        }
+        for (long point : limitPoints(s)) {
+            if (point > now) {
+                ctx.timerService().deleteEventTimeTimer(point);
+            }
+        }
     }
 
     private boolean isForgotten(CaseState s, long timestamp) throws Exception {
@@ -124,12 +151,16 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
      * has already passed is already in the facts just emitted, so it gets no timer.
      */
     private static void registerLimitTimers(CaseState s, long watermark, Context ctx) {
-        for (long point : new long[] {s.responseLimitAt + 1,
-                s.resolutionLimitAt - TimeLimits.ABOUT_TO_BREACH.toMillis(), s.resolutionLimitAt + 1}) {
+        for (long point : limitPoints(s)) {
             if (point > watermark) {
                 ctx.timerService().registerEventTimeTimer(point);
             }
         }
+    }
+
+    private static long[] limitPoints(CaseState s) {
+        return new long[] {s.responseLimitAt + 1, s.resolutionLimitAt - TimeLimits.ABOUT_TO_BREACH.toMillis(),
+                s.resolutionLimitAt + 1};
     }
 
     private String urgencyDefault(String category) {

@@ -12,9 +12,9 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -53,9 +53,11 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
 
     @Override
     public void open(OpenContext ctx) {
-        TypeInformation<long[]> counters = PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO;
-        minutePanes = getRuntimeContext().getMapState(new MapStateDescriptor<>("minute-panes", Types.LONG, counters));
-        dayPanes = getRuntimeContext().getMapState(new MapStateDescriptor<>("day-panes", Types.LONG, counters));
+        // Sparse counters: a week of minute panes per scope is most of the job's checkpoint.
+        minutePanes = getRuntimeContext().getMapState(new MapStateDescriptor<>("minute-panes",
+                LongSerializer.INSTANCE, CountersSerializer.INSTANCE));
+        dayPanes = getRuntimeContext().getMapState(new MapStateDescriptor<>("day-panes",
+                LongSerializer.INSTANCE, CountersSerializer.INSTANCE));
         changedMinutes = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("changed-minutes", Types.LONG, Types.BOOLEAN));
         changedDays = getRuntimeContext().getMapState(new MapStateDescriptor<>("changed-days", Types.LONG, Types.BOOLEAN));
