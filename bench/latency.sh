@@ -5,5 +5,5 @@
 source "$(dirname "$0")/stack.sh"
 RATES=("$@"); [ ${#RATES[@]} -gt 0 ] || RATES=(1000 5000)
 for RATE in "${RATES[@]}"; do
-    java $QUIET -cp "$(classpath local)" org.civicpulse.local.bench.LiveLatencyBenchmark $RATE 60 2>/dev/null
+    java $QUIET -cp "$(classpath local)" org.civicpulse.local.bench.LiveLatencyBenchmark $RATE 60 2> >(grep -v "^\s*$" | tail -20 >&2)
 done

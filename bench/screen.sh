@@ -7,5 +7,5 @@ export CIVICPULSE_TOKEN=bench-screen-token
 source "$(dirname "$0")/stack.sh"
 RATES=("$@"); [ ${#RATES[@]} -gt 0 ] || RATES=(1000 10000)
 for RATE in "${RATES[@]}"; do
-    java $QUIET -cp "$(classpath local)" org.civicpulse.local.bench.LiveLatencyBenchmark $RATE 60 screen 2>/dev/null
+    java $QUIET -cp "$(classpath local)" org.civicpulse.local.bench.LiveLatencyBenchmark $RATE 60 screen 2> >(grep -v "^\s*$" | tail -20 >&2)
 done
