@@ -160,17 +160,27 @@ public final class HotspotWatch implements Serializable {
 
     /** Applies an operator's command to the alert it names; returns false if unknown or already applied. */
     public boolean apply(AlertCommand c, AlertListener out) {
-        String code = AlertIds.streetCode(c.alertId());
+        StreetTrack t = trackOf(c.alertId());
+        if (t == null || !t.episode.apply(c)) {
+            return false;
+        }
+        out.changed(t.episode.toAlert(t.points()));
+        return true;
+    }
+
+    /** True while the alert's episode is held here (open, or closed and not yet forgotten). */
+    public boolean knows(String alertId) {
+        return trackOf(alertId) != null;
+    }
+
+    private StreetTrack trackOf(String alertId) {
+        String code = AlertIds.streetCode(alertId);
         for (StreetTrack t : streets.values()) {
-            if (t.episode != null && t.streetCode.equals(code) && t.episode.id.equals(c.alertId())) {
-                if (!t.episode.apply(c)) {
-                    return false;
-                }
-                out.changed(t.episode.toAlert(t.points()));
-                return true;
+            if (t.episode != null && t.streetCode.equals(code) && t.episode.id.equals(alertId)) {
+                return t;
             }
         }
-        return false;
+        return null;
     }
 
     public String district() {

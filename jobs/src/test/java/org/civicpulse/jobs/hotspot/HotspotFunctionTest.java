@@ -33,11 +33,17 @@ class HotspotFunctionTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        harness = newHarness();
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, AcceptedEvent, AlertCommand, AlertUpdate> newHarness()
+            throws Exception {
         Settings s = Settings.defaults().with(Setting.HOTSPOT_WARMUP, "P1D");
-        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+        var h = new KeyedTwoInputStreamOperatorTestHarness<String, AcceptedEvent, AlertCommand, AlertUpdate>(
                 new KeyedCoProcessOperator<>(new HotspotFunction(HotspotConfig.from(s))),
                 a -> HotspotFunction.keyOf(a.event()), c -> AlertIds.unitKey(c.alertId()), Types.STRING);
-        harness.open();
+        h.open();
+        return h;
     }
 
     @AfterEach
@@ -87,18 +93,62 @@ class HotspotFunctionTest {
         assertThat(harness.numEventTimeTimers()).as("buckets keep being judged").isEqualTo(1);
     }
 
+    @Test
+    void shouldApplyACommandReplayedBeforeItsAlertReopens() throws Exception {
+        String id = burst(harness).get(0).id();
+        // A restore replays both inputs from the checkpoint: here the ack comes first, before the
+        // events and the bucket end that open its alert again.
+        var replay = newHarness();
+        try {
+            AlertCommand ack = new AlertCommand("cmd-1", id, AlertCommand.Action.ACK, "张三", "已派人", null,
+                    Instant.now());
+            replay.processElement2(ack, Long.MIN_VALUE);
+            List<Alert> replayed = burst(replay);
+
+            assertThat(replayed).extracting(Alert::id).containsOnly(id);
+            assertThat(replayed.get(replayed.size() - 1).ackedBy()).as("the waiting ack applied").isEqualTo("张三");
+            replay.processElement2(ack, Long.MIN_VALUE);
+            assertThat(alerts(replay)).as("and only once").hasSize(replayed.size());
+        } finally {
+            replay.close();
+        }
+    }
+
+    /** A quiet day, then 15 problems in a quarter hour from Tuesday 10:00, judged at 10:20. */
+    private List<Alert> burst(KeyedTwoInputStreamOperatorTestHarness<String, AcceptedEvent, AlertCommand, AlertUpdate> h)
+            throws Exception {
+        for (long t = T0.toEpochMilli() + 10 * MIN; t < BURST; t += HOUR) {
+            send(h, t);
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(t));
+        }
+        for (int i = 0; i < 15; i++) {
+            send(h, BURST + i * MIN);
+        }
+        h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(BURST + 20 * MIN));
+        return alerts(h);
+    }
+
     private void watermark(long t) throws Exception {
         harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(t));
     }
 
     private List<Alert> alerts() {
+        return alerts(harness);
+    }
+
+    private static List<Alert> alerts(KeyedTwoInputStreamOperatorTestHarness<String, AcceptedEvent, AlertCommand, AlertUpdate> h) {
         EventCodec codec = new EventCodec();
-        return harness.extractOutputValues().stream().map(u -> u.alert(codec)).toList();
+        return h.extractOutputValues().stream().map(u -> u.alert(codec)).toList();
     }
 
     private void send(long at) throws Exception {
+        send(harness, at);
+    }
+
+    private void send(KeyedTwoInputStreamOperatorTestHarness<String, AcceptedEvent, AlertCommand, AlertUpdate> h, long at)
+            throws Exception {
         CivicEvent e = event(EventType.CREATED, at - T0.toEpochMilli(), "东华门街道");
-        harness.processElement1(new AcceptedEvent(e, null, "t", 0, sequence, 0, "{}"), at);
+        h.processElement1(new AcceptedEvent(e, null, "t", 0, sequence, 0, "{}"), at);
     }
 
     private CivicEvent event(EventType type, long at, String street) {
