@@ -99,8 +99,11 @@ class HotspotITCase {
 
     @Test
     void shouldRaiseOneAlertForTheDrillApplyAnAckOnceAndCloseAfterCalm(LocalServices services) throws Exception {
+        // The drill's lines are sent in time order but spread over partitions read at different
+        // speeds: with no out-of-orderness allowed, a warm JVM read some of them as late (dropped
+        // from the detector), and the alert never opened. Ten minutes absorb that skew.
         Settings s = services.isolated("hotspot")
-                .with(Setting.WATERMARK_OUT_OF_ORDERNESS, "PT0S")
+                .with(Setting.WATERMARK_OUT_OF_ORDERNESS, "PT10M")
                 .with(Setting.WATERMARK_IDLENESS, "PT10M")
                 .with(Setting.HOTSPOT_WARMUP, "P1D")
                 .with(Setting.HOTSPOT_WEBHOOK_URL, "http://127.0.0.1:" + webhook.getAddress().getPort() + "/alerts");
