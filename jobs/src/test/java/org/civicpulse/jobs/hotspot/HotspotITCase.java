@@ -100,8 +100,7 @@ class HotspotITCase {
     @Test
     void shouldRaiseOneAlertForTheDrillApplyAnAckOnceAndCloseAfterCalm(LocalServices services) throws Exception {
         // The drill's lines are sent in time order but spread over partitions read at different
-        // speeds: with no out-of-orderness allowed, a warm JVM read some of them as late (dropped
-        // from the detector), and the alert never opened. Ten minutes absorb that skew.
+        // speeds: ten minutes of out-of-orderness keep that skew from making any of them late.
         Settings s = services.isolated("hotspot")
                 .with(Setting.WATERMARK_OUT_OF_ORDERNESS, "PT10M")
                 .with(Setting.WATERMARK_IDLENESS, "PT10M")
