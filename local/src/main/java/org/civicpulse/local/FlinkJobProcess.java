@@ -17,11 +17,7 @@ public final class FlinkJobProcess {
 
     /** Starts the job JVM with {@code classpath} and waits until Flink's REST API reports it RUNNING. */
     public static ChildProcess start(Settings settings, String classpath, Duration timeout) {
-        int restPort = settings.getInt(Setting.FLINK_REST_PORT);
-        if (Ports.inUse(restPort)) {
-            throw new IllegalStateException("Port " + restPort + " (Flink REST) is already in use: is another "
-                    + "CivicPulse running? Stop it, or set " + Setting.FLINK_REST_PORT.envVar());
-        }
+        int restPort = requireFreeRestPort(settings);
         List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.org.civicpulse=info",
@@ -32,6 +28,16 @@ public final class FlinkJobProcess {
                 ChildProcess.javaCommand(classpath, jvm, MAIN_CLASS, List.of()), log, Map.of());
         job.awaitReady("the Flink job to be RUNNING", timeout, () -> isRunning(restPort));
         return job;
+    }
+
+    /** The configured Flink REST port, or a clear error when something already listens there. */
+    static int requireFreeRestPort(Settings settings) {
+        int restPort = settings.getInt(Setting.FLINK_REST_PORT);
+        if (Ports.inUse(restPort)) {
+            throw new IllegalStateException("Port " + restPort + " (Flink REST) is already in use: is another "
+                    + "CivicPulse running? Stop it, or set " + Setting.FLINK_REST_PORT.envVar());
+        }
+        return restPort;
     }
 
     /** True when Flink's REST API on {@code restPort} lists a RUNNING job. */

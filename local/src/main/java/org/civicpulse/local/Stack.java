@@ -23,6 +23,7 @@ public final class Stack implements AutoCloseable {
     private final PrintStream out;
     private LocalClickHouse clickHouse;
     private LocalKafka kafka;
+    /** The job's own JVM in local mode; in standalone mode the cluster holds the job instead. */
     private ChildProcess flinkJob;
     private StandaloneJob standalone;
     private ChildProcess dashboard;
@@ -86,10 +87,7 @@ public final class Stack implements AutoCloseable {
         String mode = settings.get(Setting.FLINK_MODE);
         switch (mode) {
             case "local" -> flinkJob = FlinkJobProcess.start(settings, layout.jobsClasspath(), START_TIMEOUT);
-            case "standalone" -> {
-                standalone = StandaloneJob.start(settings, layout, START_TIMEOUT);
-                flinkJob = standalone.taskManager();
-            }
+            case "standalone" -> standalone = StandaloneJob.start(settings, layout, START_TIMEOUT);
             default -> throw new IllegalArgumentException("Setting " + Setting.FLINK_MODE.key() + " ("
                     + Setting.FLINK_MODE.envVar() + ") is '" + mode + "', expected local or standalone");
         }
@@ -125,7 +123,7 @@ public final class Stack implements AutoCloseable {
      * JVM, or the TaskManager on a standalone cluster.
      */
     public synchronized ChildProcess flinkJob() {
-        return flinkJob;
+        return standalone != null ? standalone.taskManager() : flinkJob;
     }
 
     public synchronized ChildProcess dashboard() {
@@ -168,7 +166,6 @@ public final class Stack implements AutoCloseable {
             }
             if (standalone != null) {
                 standalone.restartIfDead(out);
-                flinkJob = standalone.taskManager();
             } else if (!flinkJob.isAlive()) {
                 out.println("The Flink job stopped unexpectedly; restarting it from its latest checkpoint");
                 flinkJob = FlinkJobProcess.start(settings, layout.jobsClasspath(), START_TIMEOUT);

@@ -31,11 +31,7 @@ final class StandaloneJob implements AutoCloseable {
     }
 
     private void startClusterAndSubmit() {
-        int restPort = settings.getInt(Setting.FLINK_REST_PORT);
-        if (Ports.inUse(restPort)) {
-            throw new IllegalStateException("Port " + restPort + " (Flink REST) is already in use: is another "
-                    + "CivicPulse running? Stop it, or set " + Setting.FLINK_REST_PORT.envVar());
-        }
+        int restPort = FlinkJobProcess.requireFreeRestPort(settings);
         int slots = settings.getInt(Setting.FLINK_PARALLELISM);
         try {
             cluster = FlinkCluster.start(settings.dataDir().resolve("flink-cluster"), layout.flinkClusterClasspath(),
