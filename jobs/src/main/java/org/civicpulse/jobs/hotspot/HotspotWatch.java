@@ -42,6 +42,7 @@ public final class HotspotWatch implements Serializable {
     double hourCount;
     /** Start of the next bucket to judge; Long.MIN_VALUE before the first event. */
     long nextBucket = Long.MIN_VALUE;
+    /** The first bucket judged; equal to {@link #nextBucket} until a bucket has been judged. */
     long firstBucket;
 
     /** For HotspotStateCodec. */
@@ -59,7 +60,11 @@ public final class HotspotWatch implements Serializable {
     /** Counts one new problem at {@code eventTime} on {@code street}; {@code hit} is its point, or null. */
     public void count(String street, String streetCode, long eventTime, String point, Double lat, Double lon) {
         long bucket = Math.floorDiv(eventTime, config.bucketMs()) * config.bucketMs();
-        if (nextBucket == Long.MIN_VALUE) {
+        // Judging starts at the earliest bucket seen before the first judgement, not at the first
+        // event to arrive: a backfill read from several partitions arrives out of order, and
+        // starting at a later event would fold everything before it into one bucket and start
+        // the warm-up late (the same input then raised an alert or not by arrival order).
+        if (nextBucket == Long.MIN_VALUE || (bucket < nextBucket && nextBucket == firstBucket)) {
             nextBucket = bucket;
             firstBucket = bucket;
         }
@@ -144,14 +149,14 @@ public final class HotspotWatch implements Serializable {
         }
         Alert alert = null;
         if (changed) {
-            alert = t.episode.toAlert(t.points());
+            alert = t.episode.toAlert(t.points(end));
             out.changed(alert);
         }
         if (t.episode.remindAt(end, config.renotify().toMillis())) {
             notices.add(AlertNotification.Reason.REMINDER);
         }
         for (AlertNotification.Reason r : notices) {
-            out.notify(new AlertNotification(r, alert != null ? alert : t.episode.snapshot(t.points())));
+            out.notify(new AlertNotification(r, alert != null ? alert : t.episode.snapshot(t.points(end))));
         }
     }
 
@@ -161,7 +166,7 @@ public final class HotspotWatch implements Serializable {
         if (t == null || !t.episode.apply(c)) {
             return false;
         }
-        out.changed(t.episode.toAlert(t.points()));
+        out.changed(t.episode.toAlert(t.points(nextBucket)));
         return true;
     }
 

@@ -63,10 +63,16 @@ final class StreetTrack implements Serializable {
         hits.removeIf(h -> h.bucketStart < keepFrom);
     }
 
-    /** Points with at least two of the kept hits, most cases first. */
-    List<Alert.AlertPoint> points() {
+    /**
+     * Points with at least two of the kept hits in buckets before {@code before}, most cases first
+     * (hits of buckets not judged yet, read ahead of event time, wait for their bucket).
+     */
+    List<Alert.AlertPoint> points(long before) {
         Map<String, double[]> byLabel = new LinkedHashMap<>();
         for (PointHit h : hits) {
+            if (h.bucketStart >= before) {
+                continue;
+            }
             double[] a = byLabel.computeIfAbsent(h.label, k -> new double[4]);
             a[0]++;
             if (h.located) {

@@ -31,6 +31,7 @@ import org.civicpulse.contract.Settings;
 import org.civicpulse.contract.Source;
 import org.civicpulse.jobs.IngestJob;
 import org.civicpulse.jobs.IngestWorkflow;
+import org.civicpulse.jobs.JobDiagnostics;
 import org.civicpulse.jobs.JobSinks;
 import org.civicpulse.jobs.TestKafkaAccess;
 import org.civicpulse.local.LocalServices;
@@ -119,7 +120,7 @@ class HotspotITCase {
              KafkaConsumer<byte[], byte[]> live = TestKafkaAccess.consumer(s, s.get(Setting.TOPIC_ALERTS_LIVE))) {
             List<Alert> seen = new ArrayList<>();
             send(producer, s, lines, AFTER_DRILL);
-            Alert opened = awaitAlert(live, seen, a -> a.kind() == Alert.Kind.NEW);
+            Alert opened = awaitAlert(live, seen, a -> a.kind() == Alert.Kind.NEW, job);
             assertThat(opened.street()).isEqualTo(STREET);
             assertThat(opened.category()).isEqualTo(CATEGORY);
             assertThat(opened.district()).isEqualTo(DISTRICT);
@@ -131,13 +132,13 @@ class HotspotITCase {
             command(producer, s, ack);
             command(producer, s, new AlertCommand("assign-1", opened.id(), AlertCommand.Action.ASSIGN, "王五", null,
                     "东城交通支队", Instant.now()));
-            Alert assigned = awaitAlert(live, seen, a -> "东城交通支队".equals(a.assignedTo()));
+            Alert assigned = awaitAlert(live, seen, a -> "东城交通支队".equals(a.assignedTo()), job);
             Alert acked = seen.stream().filter(a -> a.status() == Alert.Status.ACKED).findFirst().orElseThrow();
             assertThat(acked.ackedBy()).isEqualTo("王五");
             assertThat(assigned.version()).as("the repeated ack made no version").isEqualTo(acked.version() + 1);
 
             send(producer, s, lines.stream().filter(e -> !e.sendAt().isBefore(AFTER_DRILL)).toList(), CALM);
-            Alert closed = awaitAlert(live, seen, a -> a.status() == Alert.Status.CLOSED);
+            Alert closed = awaitAlert(live, seen, a -> a.status() == Alert.Status.CLOSED, job);
             assertThat(closed.id()).isEqualTo(opened.id());
             assertThat(closed.ackedBy()).isEqualTo("王五");
             assertThat(seen).extracting(Alert::id).containsOnly(opened.id());
@@ -211,8 +212,8 @@ class HotspotITCase {
     }
 
     /** Reads the live topic into {@code seen} until an alert matches. */
-    private Alert awaitAlert(KafkaConsumer<byte[], byte[]> live, List<Alert> seen, Predicate<Alert> wanted)
-            throws Exception {
+    private Alert awaitAlert(KafkaConsumer<byte[], byte[]> live, List<Alert> seen, Predicate<Alert> wanted,
+                             JobClient job) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             for (Alert a : seen) {
@@ -224,7 +225,8 @@ class HotspotITCase {
                 seen.add(json.readValue(r.value(), Alert.class));
             }
         }
-        throw new AssertionError("no such alert on the live topic; seen: " + seen);
+        throw new AssertionError("no such alert on the live topic; seen: " + seen
+                + JobDiagnostics.describe(FLINK.getClientConfiguration(), job.getJobID()));
     }
 
     private static byte[] bytes(String s) {

@@ -96,6 +96,30 @@ class HotspotWatchTest {
     }
 
     @Test
+    void shouldJudgeABackfillThatArrivesOutOfOrderAsIfInOrder() {
+        // Ten days of history and the burst of the first test, all counted before the first
+        // judgement (a backfill read at once), the last day's problems arriving first (one
+        // partition read ahead of the others).
+        IntBinaryOperator perBucket = (d, b) -> daytime(d, b) + (d == 9 && b >= 120 && b < 126 ? 3 : 0);
+        Collected inOrder = feed(new HotspotWatch(config(HolidayCalendar.none()), "110101", "NOISE", 17), 10, perBucket);
+        HotspotWatch w = new HotspotWatch(config(HolidayCalendar.none()), "110101", "NOISE", 17);
+        for (int d : new int[] {9, 0, 1, 2, 3, 4, 5, 6, 7, 8}) {
+            for (int b = 0; b < 288; b++) {
+                long start = T0 + d * DAY + b * 5 * MIN;
+                int n = perBucket.applyAsInt(d, b);
+                for (int i = 0; i < n; i++) {
+                    w.count(STREET, CODE, start + i * 5 * MIN / n, "王府井大街 " + (i % 2) + "号", 39.91, 116.41);
+                }
+            }
+        }
+        Collected outOfOrder = new Collected();
+        w.advanceTo(T0 + 10 * DAY, outOfOrder);
+
+        assertThat(inOrder.ids()).hasSize(1);
+        assertThat(outOfOrder.alerts).isEqualTo(inOrder.alerts);
+    }
+
+    @Test
     void shouldNotAlertOnASlowDrift() {
         HotspotWatch w = new HotspotWatch(config(HolidayCalendar.none()), "110101", "NOISE", 17);
         // From day 8 on, the level grows by a quarter a day: four problems an hour by day 12.
