@@ -5,7 +5,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-LOG="docs/bench-logs/detection-$(date +%F).log"
+# DETECTION_LOG: another name, so a second run on one day does not overwrite the first.
+LOG="${DETECTION_LOG:-docs/bench-logs/detection-$(date +%F).log}"
 mvn -q -B -o -pl jobs -am -DskipTests compile
 { date; nproc; } > "$LOG"
 ./civicpulse evaluate-detection "$@" 2>&1 | tee -a "$LOG"

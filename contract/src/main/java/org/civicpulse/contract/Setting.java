@@ -60,7 +60,7 @@ public enum Setting {
 
     HOTSPOT_BUCKET("hotspot.bucket", "PT5M", "Hotspots: new problems are counted per street × category and bucket of this length"),
     HOTSPOT_DETECTOR("hotspot.detector", "nb-scan", "Hotspots: the detector, nb-scan (negative-binomial scan over "
-            + "5–60 min), nb-cusum (negative-binomial CUSUM) or ears-c2 (CDC EARS C2, the classic baseline)"),
+            + "5–120 min), nb-cusum (negative-binomial CUSUM) or ears-c2 (CDC EARS C2, the classic baseline)"),
     HOTSPOT_THRESHOLD("hotspot.threshold", "", "Hotspots: the detector's alarm threshold; empty means the one tuned "
             + "for it (docs/BENCHMARKS.md)"),
     HOTSPOT_MIN_CASES("hotspot.min-cases", "3", "Hotspots: an alarm needs at least this many new problems in 30 minutes"),

@@ -27,7 +27,7 @@ public record HotspotConfig(Duration bucket, Method method, double threshold, in
 
     /** The detectors, with their thresholds tuned by the evaluation (docs/BENCHMARKS.md, issue 5). */
     public enum Method {
-        NB_SCAN(5.0), NB_CUSUM(10.0), EARS_C2(12.0);
+        NB_SCAN(6.0), NB_CUSUM(10.0), EARS_C2(12.0);
 
         private final double defaultThreshold;
 

@@ -25,8 +25,11 @@ public final class HotspotWatch implements Serializable {
     static final double SHARE_HALF_LIFE_MS = 7 * 24 * HOUR_MS;
     /** A street's share starts at 1 / (streets of the district), worth this many cases. */
     static final double SHARE_PRIOR = 3;
-    /** The recent-level factor counts as this many expected cases at 1 before the street's own. */
-    static final double RECENT_PRIOR = 3;
+    /**
+     * The recent-level factor counts as this many expected cases at 1 before the street's own: the
+     * NB size, so the factor is the posterior mean of the street's level today (see {@link NbScan}).
+     */
+    static final double RECENT_PRIOR = NbScan.SIZE;
 
     // Package-private for HotspotStateCodec, which checkpoints and copies them field by field.
     HotspotConfig config;

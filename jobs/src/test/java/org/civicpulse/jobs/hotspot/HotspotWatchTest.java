@@ -138,6 +138,32 @@ class HotspotWatchTest {
         return inHour * perHour / 12 != (inHour + 1) * perHour / 12 ? 1 : 0;
     }
 
+    /** Six problems an hour from 08:00 to 20:00 (a busy street), none at night. */
+    private static int busy(int day, int bucket) {
+        return bucket >= 96 && bucket < 240 && bucket % 2 == 0 ? 1 : 0;
+    }
+
+    @Test
+    void shouldFindAFourfoldTwoHourRiseOnABusyStreet() {
+        HotspotWatch w = new HotspotWatch(config(HolidayCalendar.none()), "110101", "NOISE", 17);
+        // Day 9, 10:00–12:00: 18 extra problems an hour, 48 in two hours where 12 are usual. No
+        // hour of it is far out against a street that may be having a busy day; the two hours,
+        // against the street's own day so far, are.
+        Collected out = feed(w, 10, (d, b) -> busy(d, b) + (d == 9 && b >= 120 && b < 144 ? 1 + b % 2 : 0));
+
+        assertThat(out.ids()).hasSize(1);
+        assertThat(out.alerts.get(0).openedAt()).isBetween(Instant.ofEpochMilli(T0 + 9 * DAY + 10 * HOUR),
+                Instant.ofEpochMilli(T0 + 9 * DAY + 12 * HOUR + 30 * MIN));
+    }
+
+    @Test
+    void shouldNotAlertOnABusyStreetsBusyDay() {
+        HotspotWatch w = new HotspotWatch(config(HolidayCalendar.none()), "110101", "NOISE", 17);
+        // Day 9 runs at twice the usual level from 08:00 to 20:00: a busy day, not a hotspot.
+        Collected out = feed(w, 10, (d, b) -> busy(d, b) * (d == 9 ? 2 : 1));
+        assertThat(out.alerts).isEmpty();
+    }
+
     @Test
     void shouldNotAlertOnSparseZerosAndSingleCases() {
         HotspotWatch w = new HotspotWatch(config(HolidayCalendar.none()), "110101", "NOISE", 17);

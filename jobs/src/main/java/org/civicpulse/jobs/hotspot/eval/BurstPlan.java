@@ -54,10 +54,7 @@ final class BurstPlan {
      * {@code t0}, no two on one unit on the same day. {@code historyDays} scales the rates.
      */
     List<Burst> plan(Random rng, long t0, int firstDay, int lastDay, int perType, int historyDays) {
-        List<String> busy = seen.entrySet().stream()
-                .filter(e -> e.getValue().hotline >= 0.8 * e.getValue().all)
-                .sorted((a, b) -> Long.compare(b.getValue().hotlineDaytime, a.getValue().hotlineDaytime))
-                .limit(BUSY_UNITS).map(Map.Entry::getKey).sorted().toList();
+        List<String> busy = busy();
         List<String> quiet = seen.entrySet().stream()
                 .filter(e -> e.getValue().all >= 3 && e.getValue().all <= 3L * historyDays)
                 .map(Map.Entry::getKey).sorted().toList();
@@ -67,7 +64,7 @@ final class BurstPlan {
             for (double m : MULTIPLIERS) {
                 for (int i = 0; i < perType; i++) {
                     Slot slot = pick(rng, busy, used, t0, firstDay, lastDay);
-                    double perHour = seen.get(slot.unit()).hotlineDaytime / (8.0 * historyDays);
+                    double perHour = daytimePerHour(slot.unit(), historyDays);
                     bursts.add(burst(m + "x", slot.unit(), slot.startBetween(rng, 9, 16), minutes, m, null,
                             perHour * minutes / 60));
                 }
@@ -82,6 +79,24 @@ final class BurstPlan {
             }
         }
         return bursts;
+    }
+
+    /** The busiest hotline units (mostly hotline), where the multiplied bursts go. */
+    List<String> busy() {
+        return seen.entrySet().stream()
+                .filter(e -> e.getValue().hotline >= 0.8 * e.getValue().all)
+                .sorted((a, b) -> Long.compare(b.getValue().hotlineDaytime, a.getValue().hotlineDaytime))
+                .limit(BUSY_UNITS).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** A unit's usual HOTLINE problems per hour from 09:00 to 17:00 over the history days. */
+    double daytimePerHour(String unit, int historyDays) {
+        return seen.get(unit).hotlineDaytime / (8.0 * historyDays);
+    }
+
+    /** Units with at least one problem in the history days. */
+    int unitsSeen() {
+        return seen.size();
     }
 
     /** A unit on a day. */
