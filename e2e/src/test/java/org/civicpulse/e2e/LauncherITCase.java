@@ -55,12 +55,12 @@ class LauncherITCase {
                     "http://localhost:" + dashboard + "/?token=" + TOKEN);
 
             CivicPulseCommand.Result second = CivicPulseCommand.run(env, Duration.ofSeconds(60), "up", "--no-sim");
-            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.exitCode()).as(second.output()).isEqualTo(1);
             assertThat(second.output()).contains("already running");
 
             CivicPulseCommand.Result missing = CivicPulseCommand.run(env, Duration.ofSeconds(60), "replay",
                     "samples/no-such-file.jsonl");
-            assertThat(missing.exitCode()).isEqualTo(1);
+            assertThat(missing.exitCode()).as(missing.output()).isEqualTo(1);
             assertThat(missing.output()).contains("no such file");
 
             CivicPulseCommand.Result replay = CivicPulseCommand.run(env, Duration.ofSeconds(60), "replay",
@@ -81,7 +81,7 @@ class LauncherITCase {
                     && get(dashboard, "/health", null).statusCode() == 200);
             CivicPulseCommand.Result again = CivicPulseCommand.run(env, Duration.ofSeconds(60), "replay",
                     "samples/foundation-day.jsonl");
-            assertThat(again.exitCode()).isZero();
+            assertThat(again.exitCode()).as(again.output()).isZero();
             await().atMost(UP).until(() -> counts(dashboard), c -> c.path("deadLetterTotal").asLong() == 22);
             assertThat(counts(dashboard).path("total").asLong()).isEqualTo(13);
 
@@ -99,11 +99,11 @@ class LauncherITCase {
 
         CivicPulseCommand.Result notRunning = CivicPulseCommand.run(env, Duration.ofSeconds(60), "replay",
                 "samples/foundation-day.jsonl");
-        assertThat(notRunning.exitCode()).isEqualTo(1);
+        assertThat(notRunning.exitCode()).as(notRunning.output()).isEqualTo(1);
         assertThat(notRunning.output()).contains("the stack is not running");
 
         CivicPulseCommand.Result reset = CivicPulseCommand.run(env, Duration.ofSeconds(60), "reset", "--yes");
-        assertThat(reset.exitCode()).isZero();
+        assertThat(reset.exitCode()).as(reset.output()).isZero();
         assertThat(data).doesNotExist();
     }
 

@@ -107,14 +107,20 @@ public final class LocalKafka implements AutoCloseable {
         return answers(bootstrap);
     }
 
-    /** True when a broker at {@code bootstrap} answers a metadata request within 2 s. */
+    /** True when a broker at {@code bootstrap} answers a metadata request within 2 s (for polling loops). */
     public static boolean answers(String bootstrap) {
+        return answers(bootstrap, Duration.ofSeconds(2));
+    }
+
+    /** True when a broker at {@code bootstrap} answers a metadata request within {@code timeout}. */
+    public static boolean answers(String bootstrap, Duration timeout) {
+        int ms = Math.toIntExact(timeout.toMillis());
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
         try (Admin admin = Admin.create(p)) {
-            return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
+            return !admin.describeCluster().nodes().get(ms, TimeUnit.MILLISECONDS).isEmpty();
         } catch (Exception e) {
             return false;
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ import org.civicpulse.storage.DeadLetterRow;
  * number and the validator's reason.
  */
 public final class Replayer {
+    /** How long the replay waits for the broker to answer before saying the stack is not running. */
+    static final Duration BROKER_CHECK = Duration.ofSeconds(10);
     /** Result of one replay. */
     public record Summary(long lines, long published, long deadLettered, long blank, double seconds) {
         public double eventsPerSecond() {
@@ -69,7 +72,9 @@ public final class Replayer {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
-        if (!LocalKafka.answers(settings.get(Setting.KAFKA_BOOTSTRAP))) {
+        // A running broker on a busy machine can take seconds to answer: 2 s said "not running"
+        // to a replay while the stack restarted its Flink job under load.
+        if (!LocalKafka.answers(settings.get(Setting.KAFKA_BOOTSTRAP), BROKER_CHECK)) {
             throw new IllegalStateException("No Kafka broker answers at " + settings.get(Setting.KAFKA_BOOTSTRAP)
                     + ": the stack is not running. Start it with ./civicpulse up");
         }
