@@ -40,8 +40,23 @@ final class StreetTrack implements Serializable {
 
     void count(long bucketStart, PointHit hit) {
         pending.merge(bucketStart, 1, Integer::sum);
-        if (hit != null && hits.size() < MAX_HITS) {
+        if (hit == null) {
+            return;
+        }
+        if (hits.size() < MAX_HITS) {
             hits.add(hit);
+            return;
+        }
+        // Full (a backfill counted before any bucket was judged and pruned): the oldest hit
+        // gives way, so an alert names where the cases are now, not where they were first.
+        int oldest = 0;
+        for (int i = 1; i < hits.size(); i++) {
+            if (hits.get(i).bucketStart < hits.get(oldest).bucketStart) {
+                oldest = i;
+            }
+        }
+        if (hits.get(oldest).bucketStart < hit.bucketStart) {
+            hits.set(oldest, hit);
         }
     }
 
