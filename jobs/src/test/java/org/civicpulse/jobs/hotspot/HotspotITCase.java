@@ -100,8 +100,9 @@ class HotspotITCase {
 
     @Test
     void shouldRaiseOneAlertForTheDrillApplyAnAckOnceAndCloseAfterCalm(LocalServices services) throws Exception {
-        // The drill's lines are sent in time order but spread over partitions read at different
-        // speeds: ten minutes of out-of-orderness keep that skew from making any of them late.
+        // Two and a half days arrive at once from six partitions, in no particular order between
+        // them: the detector must judge them as if in order (HotspotWatchTest covers the order
+        // itself). Ten minutes of out-of-orderness cover the simulator's reporting delays.
         Settings s = services.isolated("hotspot")
                 .with(Setting.WATERMARK_OUT_OF_ORDERNESS, "PT10M")
                 .with(Setting.WATERMARK_IDLENESS, "PT10M")

@@ -69,6 +69,7 @@ public final class LiveLatencyBenchmark {
             }
             latencies.add(live.get(r)[0] - ingest[k]);
         }
+        System.err.println(worstSeconds(ingest, latencies, 8));
         Collections.sort(latencies);
         System.out.printf("| ingest → %s at %,d events/s for %d s | %,d of %,d events seen live | p50 %d ms "
                 + "| p99 %d ms |%n", screen ? "a WebSocket screen (/ws/live)" : "live topic", rate, seconds,
@@ -128,6 +129,23 @@ public final class LiveLatencyBenchmark {
         KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p);
         c.subscribe(List.of(s.get(Setting.TOPIC_METRICS_LIVE)));
         return c;
+    }
+
+    /**
+     * The {@code n} seconds of the run whose slowest event was slowest, in time order ("t+12s
+     * 980 ms"): spikes 10 s apart point at the checkpoints, irregular ones at GC or the machine.
+     */
+    static String worstSeconds(long[] ingest, List<Long> latencies, int n) {
+        java.util.TreeMap<Long, Long> maxBySecond = new java.util.TreeMap<>();
+        for (int k = 0; k < latencies.size(); k++) {
+            maxBySecond.merge((ingest[k] - ingest[0]) / 1000, latencies.get(k), Math::max);
+        }
+        List<java.util.Map.Entry<Long, Long>> worst = new ArrayList<>(maxBySecond.entrySet());
+        worst.sort(java.util.Map.Entry.<Long, Long>comparingByValue().reversed());
+        StringBuilder out = new StringBuilder("slowest seconds (since the first event, slowest event's latency):");
+        worst.subList(0, Math.min(n, worst.size())).stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> out.append(" t+").append(e.getKey()).append("s ").append(e.getValue()).append(" ms;"));
+        return out.toString();
     }
 
     private static long percentile(List<Long> sorted, double p) {
