@@ -128,6 +128,9 @@ public final class FlinkCluster implements AutoCloseable {
                 // heartbeat.rpc-failure-threshold); the timeout only covers a silent peer, and 10 s
                 // dropped healthy TaskManagers again and again on a machine under full load.
                 "heartbeat.timeout: 30000",
+                // The RPC system's start gives up after 10 s by default: on a machine at load 35 the
+                // JobManager died of it at start-up (seen in a CI run beside a soak).
+                "pekko.startup-timeout: 60 s",
                 "restart-strategy.type: fixed-delay",
                 "restart-strategy.fixed-delay.attempts: 1000",
                 "restart-strategy.fixed-delay.delay: 2s",
