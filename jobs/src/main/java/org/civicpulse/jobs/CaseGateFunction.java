@@ -115,11 +115,11 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
 
     /** Clears the case and the clean-up timers it still has after {@code now}. */
     private void forget(Long last, Long closed, long now, OnTimerContext ctx) {
-        if (last != null && retentionTimer(last) > now) {
-            ctx.timerService().deleteEventTimeTimer(retentionTimer(last));
+        if (last != null) {
+            CleanupTimers.deleteIfPending(ctx.timerService(), CleanupTimers.retentionAt(last, caseRetention), now);
         }
-        if (closed != null && graceTimer(closed) > now) {
-            ctx.timerService().deleteEventTimeTimer(graceTimer(closed));
+        if (closed != null) {
+            CleanupTimers.deleteIfPending(ctx.timerService(), graceTimer(closed), now);
         }
         place.clear();
         lastEventTime.clear();
@@ -131,17 +131,8 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
         Long last = lastEventTime.value();
         if (last == null || eventTime > last) {
             lastEventTime.update(eventTime);
-            // One retention timer per case: one left behind would stay in every checkpoint for the
-            // whole retention (60 days), long after the case is gone.
-            if (last != null) {
-                ctx.timerService().deleteEventTimeTimer(retentionTimer(last));
-            }
-            ctx.timerService().registerEventTimeTimer(retentionTimer(eventTime));
+            CleanupTimers.moveRetention(ctx.timerService(), last, eventTime, caseRetention);
         }
-    }
-
-    private long retentionTimer(long lastEvent) {
-        return CleanupTimers.roundUp(lastEvent + caseRetention, CleanupTimers.HOUR);
     }
 
     private long graceTimer(long closed) {

@@ -1,5 +1,7 @@
 package org.civicpulse.jobs;
 
+import org.apache.flink.streaming.api.TimerService;
+
 /**
  * When to clean up state. Clean-up need not be exact, so its timers are rounded up to a whole
  * step: the events of one case in the same step then share a single timer instead of each
@@ -15,5 +17,29 @@ public final class CleanupTimers {
     /** The first multiple of {@code step} at or after {@code time} (epoch ms). */
     public static long roundUp(long time, long step) {
         return Math.floorDiv(time + step - 1, step) * step;
+    }
+
+    /** When a case whose last event was at {@code lastEvent} is forgotten, {@code retention} ms later. */
+    public static long retentionAt(long lastEvent, long retention) {
+        return roundUp(lastEvent + retention, HOUR);
+    }
+
+    /**
+     * Moves a case's one retention timer from its previous last event (null for none) to
+     * {@code lastEvent}: a timer left behind would stay in every checkpoint for the whole
+     * retention (60 days), long after the case is gone.
+     */
+    public static void moveRetention(TimerService timers, Long previous, long lastEvent, long retention) {
+        if (previous != null) {
+            timers.deleteEventTimeTimer(retentionAt(previous, retention));
+        }
+        timers.registerEventTimeTimer(retentionAt(lastEvent, retention));
+    }
+
+    /** Deletes the timer at {@code at} unless it has already fired ({@code now} is the firing timer's time). */
+    public static void deleteIfPending(TimerService timers, long at, long now) {
+        if (at > now) {
+            timers.deleteEventTimeTimer(at);
+        }
     }
 }

@@ -68,12 +68,7 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
         Long last = lastEventAt.value();
         if (last == null || t > last) {
             lastEventAt.update(t);
-            // One retention timer per case: a timer left behind would stay in every checkpoint for
-            // the whole retention (60 days), long after the case itself is gone.
-            if (last != null) {
-                ctx.timerService().deleteEventTimeTimer(retentionTimer(last));
-            }
-            ctx.timerService().registerEventTimeTimer(retentionTimer(t));
+            CleanupTimers.moveRetention(ctx.timerService(), last, t, caseRetention);
         }
         if (s.status() == CaseState.Status.CLOSED) {
             ctx.timerService().registerEventTimeTimer(CleanupTimers.roundUp(s.closedAt + grace, CleanupTimers.MINUTE));
@@ -100,24 +95,17 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
         emit(CaseFacts.of(s, timestamp - 1), s, timestamp, ctx, out);
     }
 
-    /** The retention timer of a case whose last event was at {@code lastEvent}. */
-    private long retentionTimer(long lastEvent) {
-        return CleanupTimers.roundUp(lastEvent + caseRetention, CleanupTimers.HOUR);
-    }
-
     /**
      * Deletes the timers a forgotten case still has after {@code now} (its retention and limit
      * points), so the timer queue — which every checkpoint writes — holds live cases only.
      */
     private void dropTimers(CaseState s, long now, Context ctx) throws Exception {
         Long last = lastEventAt.value();
-        if (last != null && retentionTimer(last) > now) {
-            ctx.timerService().deleteEventTimeTimer(retentionTimer(last));
+        if (last != null) {
+            CleanupTimers.deleteIfPending(ctx.timerService(), CleanupTimers.retentionAt(last, caseRetention), now);
         }
         for (long point : limitPoints(s)) {
-            if (point > now) {
-                ctx.timerService().deleteEventTimeTimer(point);
-            }
+            CleanupTimers.deleteIfPending(ctx.timerService(), point, now);
         }
     }
 
