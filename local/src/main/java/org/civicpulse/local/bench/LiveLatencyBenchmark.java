@@ -9,7 +9,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -148,14 +150,14 @@ public final class LiveLatencyBenchmark {
      * 980 ms"): spikes 10 s apart point at the checkpoints, irregular ones at GC or the machine.
      */
     static String worstSeconds(long[] ingest, List<Long> latencies, int n) {
-        java.util.TreeMap<Long, Long> maxBySecond = new java.util.TreeMap<>();
+        TreeMap<Long, Long> maxBySecond = new TreeMap<>();
         for (int k = 0; k < latencies.size(); k++) {
             maxBySecond.merge((ingest[k] - ingest[0]) / 1000, latencies.get(k), Math::max);
         }
-        List<java.util.Map.Entry<Long, Long>> worst = new ArrayList<>(maxBySecond.entrySet());
-        worst.sort(java.util.Map.Entry.<Long, Long>comparingByValue().reversed());
+        List<Map.Entry<Long, Long>> worst = new ArrayList<>(maxBySecond.entrySet());
+        worst.sort(Map.Entry.<Long, Long>comparingByValue().reversed());
         StringBuilder out = new StringBuilder("slowest seconds (since the first event, slowest event's latency):");
-        worst.subList(0, Math.min(n, worst.size())).stream().sorted(java.util.Map.Entry.comparingByKey())
+        worst.subList(0, Math.min(n, worst.size())).stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.append(" t+").append(e.getKey()).append("s ").append(e.getValue()).append(" ms;"));
         return out.toString();
     }
