@@ -67,10 +67,10 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
             if (closed == null || in.eventTime() < closed) {
                 // The earliest CLOSED decides; its timer replaces a later one.
                 if (closed != null) {
-                    ctx.timerService().deleteEventTimeTimer(graceTimer(closed));
+                    ctx.timerService().deleteEventTimeTimer(CleanupTimers.graceAt(closed, grace));
                 }
                 closedAt.update(in.eventTime());
-                ctx.timerService().registerEventTimeTimer(graceTimer(in.eventTime()));
+                ctx.timerService().registerEventTimeTimer(CleanupTimers.graceAt(in.eventTime(), grace));
             }
         }
         CasePlace known = place.value();
@@ -119,7 +119,7 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
             CleanupTimers.deleteIfPending(ctx.timerService(), CleanupTimers.retentionAt(last, caseRetention), now);
         }
         if (closed != null) {
-            CleanupTimers.deleteIfPending(ctx.timerService(), graceTimer(closed), now);
+            CleanupTimers.deleteIfPending(ctx.timerService(), CleanupTimers.graceAt(closed, grace), now);
         }
         place.clear();
         lastEventTime.clear();
@@ -133,10 +133,6 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
             lastEventTime.update(eventTime);
             CleanupTimers.moveRetention(ctx.timerService(), last, eventTime, caseRetention);
         }
-    }
-
-    private long graceTimer(long closed) {
-        return CleanupTimers.roundUp(closed + grace, CleanupTimers.MINUTE);
     }
 
     private void releaseWaiting(CasePlace opened, Collector<AcceptedEvent> out) throws Exception {

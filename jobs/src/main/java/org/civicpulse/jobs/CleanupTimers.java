@@ -24,6 +24,11 @@ public final class CleanupTimers {
         return roundUp(lastEvent + retention, HOUR);
     }
 
+    /** When a case closed at {@code closed} is forgotten, {@code grace} ms later. */
+    public static long graceAt(long closed, long grace) {
+        return roundUp(closed + grace, MINUTE);
+    }
+
     /**
      * Moves a case's one retention timer from its previous last event (null for none) to
      * {@code lastEvent}: a timer left behind would stay in every checkpoint for the whole

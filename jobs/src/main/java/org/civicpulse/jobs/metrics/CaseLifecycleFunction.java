@@ -71,7 +71,7 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
             CleanupTimers.moveRetention(ctx.timerService(), last, t, caseRetention);
         }
         if (s.status() == CaseState.Status.CLOSED) {
-            ctx.timerService().registerEventTimeTimer(CleanupTimers.roundUp(s.closedAt + grace, CleanupTimers.MINUTE));
+            ctx.timerService().registerEventTimeTimer(CleanupTimers.graceAt(s.closedAt, grace));
         }
         emit(before, s, watermark, ctx, out);
     }
