@@ -19,4 +19,14 @@ class JsonRowTest {
         assertThat(node.get("none").isNull()).isTrue();
         assertThat(node.get("nullString").isNull()).isTrue();
     }
+
+    @Test
+    void shouldWritePlainAndEscapedStringsAlikeWhereverTheSpecialCharacterStands() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (String value : new String[] {"", "东华门街道", "110101", "end\\", "\"start", "mid\u001fdle", "tab\t"}) {
+            JsonRow row = new JsonRow().put("v", value);
+            assertThat(row.toString()).isEqualTo(row.toString());
+            assertThat(json.readTree(row.toString()).get("v").asText()).isEqualTo(value);
+        }
+    }
 }
