@@ -12,7 +12,7 @@ classpath() { echo "$ROOT/$1/target/classes:$(cat "$ROOT/$1/target/classpath.txt
 QUIET="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.apache.kafka=error"
 java $QUIET -Dcivicpulse.home="$ROOT" -cp "$(classpath local)" org.civicpulse.local.bench.KafkaOnly > "$DATA/kafka.log" 2>&1 &
 KAFKA_PID=$!
-trap 'kill -TERM $KAFKA_PID 2>/dev/null; wait $KAFKA_PID 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill -TERM $KAFKA_PID 2>/dev/null; wait $KAFKA_PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 300); do grep -q "kafka ready" "$DATA/kafka.log" && break; sleep 0.2; done
 java $QUIET -cp "$(classpath simulator)" org.civicpulse.simulator.bench.SimulatorBenchmark --days 8 --scale 1 2>/dev/null
 java $QUIET -cp "$(classpath simulator)" org.civicpulse.simulator.bench.SimulatorBenchmark --days 8 --scale 1 --kafka 2>/dev/null

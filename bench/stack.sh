@@ -16,7 +16,8 @@ mkdir -p target && touch target/.built
 STARTED=$(date +%s.%N)
 CIVICPULSE_SKIP_BUILD=1 ./civicpulse up --no-sim > "$DATA/up.log" 2>&1 &
 UP_PID=$!
-trap 'kill -TERM $UP_PID 2>/dev/null; wait $UP_PID 2>/dev/null; rm -rf "$DATA"' EXIT
+# BENCH_KEEP_LOGS=DIR keeps the stack's logs (job, GC, Kafka, ClickHouse) in DIR after the run.
+trap 'kill -TERM $UP_PID 2>/dev/null; wait $UP_PID 2>/dev/null || true; [ -z "${BENCH_KEEP_LOGS:-}" ] || { mkdir -p "$BENCH_KEEP_LOGS"; cp -r "$DATA/logs" "$DATA/up.log" "$BENCH_KEEP_LOGS/" 2>/dev/null; }; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 600); do
     grep -q "CivicPulse is up" "$DATA/up.log" && break
     kill -0 $UP_PID 2>/dev/null || { cat "$DATA/up.log"; exit 1; }

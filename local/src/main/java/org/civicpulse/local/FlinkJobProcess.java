@@ -18,12 +18,15 @@ public final class FlinkJobProcess {
     /** Starts the job JVM with {@code classpath} and waits until Flink's REST API reports it RUNNING. */
     public static ChildProcess start(Settings settings, String classpath, Duration timeout) {
         int restPort = requireFreeRestPort(settings);
-        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC",
+        Path log = settings.dataDir().resolve("logs/flink-job.log");
+        // The job's state lives on its heap: a GC log beside the job's log shows when it runs short.
+        String gcLog = "-Xlog:gc:file=" + settings.dataDir().resolve("logs/flink-job-gc.log")
+                + ":uptime,time:filecount=3,filesize=10m";
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC", gcLog,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.org.civicpulse=info",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true"));
         jvm.addAll(settings.asJvmOptions());
-        Path log = settings.dataDir().resolve("logs/flink-job.log");
         ChildProcess job = ChildProcess.start("flink-job",
                 ChildProcess.javaCommand(classpath, jvm, MAIN_CLASS, List.of()), log, Map.of());
         job.awaitReady("the Flink job to be RUNNING", timeout, () -> isRunning(restPort));

@@ -16,8 +16,8 @@ import org.civicpulse.local.Wait;
 
 /**
  * A screen as the dashboard server sees one: a WebSocket client of {@code /ws/live} (city
- * channel) that records, on this machine's clock, when each new city count of today's hotline
- * cases arrives — from the snapshot, deltas and batches alike (docs/API.md).
+ * channel) that records, on this machine's clock, when each new city count of hotline cases in the
+ * last 24 h arrives — from the snapshot, deltas and batches alike (docs/API.md).
  */
 final class ScreenClient implements WebSocket.Listener, AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
@@ -84,7 +84,7 @@ final class ScreenClient implements WebSocket.Listener, AutoCloseable {
 
     private void entry(JsonNode e) {
         if ("metrics".equals(e.path("kind").asText()) && "city".equals(e.path("key").asText())) {
-            long c = e.path("data").path("today").path("HOTLINE").asLong();
+            long c = e.path("data").path(LiveLatencyBenchmark.WINDOW).path("HOTLINE").asLong();
             if (c != count) {
                 count = c;
                 changedAt = System.nanoTime();
