@@ -22,7 +22,7 @@ public final class FlinkJobProcess {
         // The job's state lives on its heap: a GC log beside the job's log shows when it runs short.
         String gcLog = "-Xlog:gc:file=" + settings.dataDir().resolve("logs/flink-job-gc.log")
                 + ":uptime,time:filecount=3,filesize=10m";
-        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC", gcLog,
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx" + heap(settings), "-XX:+UseG1GC", gcLog,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.org.civicpulse=info",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true"));
@@ -31,6 +31,16 @@ public final class FlinkJobProcess {
                 ChildProcess.javaCommand(classpath, jvm, MAIN_CLASS, List.of()), log, Map.of());
         job.awaitReady("the Flink job to be RUNNING", timeout, () -> isRunning(restPort));
         return job;
+    }
+
+    /** The job JVM's heap as the JVM reads it ({@code 2g}, {@code 6144m}); anything else is refused clearly. */
+    static String heap(Settings settings) {
+        String heap = settings.get(Setting.FLINK_JOB_HEAP).trim();
+        if (!heap.matches("[1-9][0-9]*[kKmMgG]")) {
+            throw new IllegalArgumentException(Setting.FLINK_JOB_HEAP.envVar() + " must be a JVM size such as 2g or "
+                    + "6144m, not '" + heap + "'");
+        }
+        return heap;
     }
 
     /** The configured Flink REST port, or a clear error when something already listens there. */

@@ -1,0 +1,32 @@
+package org.civicpulse.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.civicpulse.contract.Setting;
+import org.civicpulse.contract.Settings;
+import org.junit.jupiter.api.Test;
+
+class FlinkJobProcessTest {
+    private static Settings heap(String value) {
+        return Settings.resolve(Map.of(), new Properties(), Map.of(Setting.FLINK_JOB_HEAP.key(), value));
+    }
+
+    @Test
+    void shouldPassAJvmSizeToTheJobJvm() {
+        assertThat(FlinkJobProcess.heap(Settings.defaults())).isEqualTo("2g");
+        assertThat(FlinkJobProcess.heap(heap(" 6144m "))).isEqualTo("6144m");
+    }
+
+    @Test
+    void shouldRefuseAHeapTheJvmWouldNotReadWithTheVariableToFix() {
+        for (String bad : List.of("", "2", "2 g", "2gb", "0g", "-1g", "2g -XX:+Foo")) {
+            assertThatThrownBy(() -> FlinkJobProcess.heap(heap(bad))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("CIVICPULSE_FLINK_JOB_HEAP");
+        }
+    }
+}
