@@ -41,6 +41,7 @@ public final class DetectionEvaluation {
     private final int evalDays;
     private final int perType;
     private final List<OracleRow> oracle = new ArrayList<>();
+    private final List<OracleDelays> oracleDelays = new ArrayList<>();
 
     DetectionEvaluation(double scale, int historyDays, int evalDays, int perType) {
         this.scale = scale;
@@ -68,6 +69,7 @@ public final class DetectionEvaluation {
         table("Report seeds", reporting, chosen);
         detail(reporting, chosen);
         OracleRow.table(e.oracle);
+        OracleDelays.table(e.oracleDelays);
     }
 
     /** Per method, the lowest threshold whose false alerts stay within 0.5 per district per day. */
@@ -115,7 +117,9 @@ public final class DetectionEvaluation {
         System.err.printf(Locale.ROOT, "[%s seed %d] history: %d lines, %d problems%n", label, seed, lines, clock.count);
         List<Burst> bursts = plan.plan(new Random(seed), T0.toEpochMilli(), historyDays, historyDays + evalDays - 1,
                 perType, historyDays);
-        oracle.add(OracleRow.of(label, seed, plan, historyDays, catalogue.districts().size()));
+        OracleRow bound = OracleRow.of(label, seed, plan, historyDays, catalogue.districts().size());
+        oracle.add(bound);
+        oracleDelays.add(OracleDelays.of(label, seed, bursts, bound.alpha()));
         Simulator drill = new Simulator(catalogue, config.withScenario(BurstPlan.scenario(bursts)));
         long before = clock.count;
         lines = new ProblemFeed().run(drill, evalStart, end, clock::feed);

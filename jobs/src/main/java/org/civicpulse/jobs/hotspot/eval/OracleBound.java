@@ -53,6 +53,27 @@ final class OracleBound {
         return sum / mus.size();
     }
 
+    /**
+     * A lower bound on the detection delay of {@code extra} cases spread evenly at random over a
+     * burst of {@code minutes} on a unit that usually sees {@code usualInBurst} cases in that time:
+     * an oracle that knows the unit, its true mean and the burst's start counts the cases since the
+     * start and alarms at the first of them that lifts the count to the NB threshold at α for the
+     * time elapsed. The k-th of n uniform arrivals comes on average at k ÷ (n + 1) of the burst. The
+     * unit's own cases are left out (about 0.05 of a case on a quiet unit in an hour). Minutes after
+     * the start, or NaN when even the last case does not reach the threshold.
+     */
+    static double delayMinutes(double usualInBurst, int extra, int minutes, double size, double alpha) {
+        for (int k = 1; k <= extra; k++) {
+            double t = (double) k * minutes / (extra + 1);
+            double mu = usualInBurst * t / minutes;
+            int c = threshold(j -> nbPmf(j, mu, size), alpha);
+            if (k >= c) {
+                return t;
+            }
+        }
+        return Double.NaN;
+    }
+
     /** The smallest c with P(X ≥ c) ≤ alpha. */
     static int threshold(java.util.function.IntToDoubleFunction pmf, double alpha) {
         double below = 0;

@@ -23,6 +23,22 @@ class OracleBoundTest {
     }
 
     @Test
+    void shouldBoundTheDelayByTheArrivalOfTheCaseThatReachesTheThreshold() {
+        // Usual 0.03 cases in 30 min, α = 1e-4: after t minutes μ = 0.001 t. Two cases: P(X ≥ 2) =
+        // (size + 1) / (2 size) · μ² (1 + O(μ)) ≈ 0.7 μ², below 1e-4 while μ < 0.012 (t < 12 min); one
+        // case never suffices (P(X ≥ 1) ≈ μ > 1e-4 once t > 0.1 min). +10 over 30 min: the k-th case
+        // comes at 30k/11 min, so the 2nd, at 5.45 min, is the first that can raise the alarm.
+        assertThat(OracleBound.delayMinutes(0.03, 10, 30, 2.5, 1e-4)).isCloseTo(60 / 11.0, within(1e-9));
+        // +5 over 120 min: the 2nd case comes at 40 min (μ = 0.04, P(X ≥ 2) ≈ 1e-3 > α); the 3rd at
+        // 60 min (μ = 0.06, P(X ≥ 3) ≈ 8e-5 ≤ α).
+        assertThat(OracleBound.delayMinutes(0.12, 5, 120, 2.5, 1e-4)).isCloseTo(60, within(1e-9));
+        // Twice the cases in the same time never take longer; a busy unit's +5 may never be enough.
+        assertThat(OracleBound.delayMinutes(0.12, 10, 120, 2.5, 1e-4))
+                .isLessThanOrEqualTo(OracleBound.delayMinutes(0.12, 5, 120, 2.5, 1e-4));
+        assertThat(OracleBound.delayMinutes(20, 5, 30, 2.5, 1e-5)).isNaN();
+    }
+
+    @Test
     void shouldFindNothingButItsFalseAlarmsWithoutABurst() {
         // A "1×" burst adds nothing: the oracle fires at most at its false-alarm rate.
         assertThat(OracleBound.nbRecall(List.of(0.5, 1.0, 2.0), 2.5, 1, 1e-4)).isLessThanOrEqualTo(1e-4);
