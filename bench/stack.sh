@@ -3,6 +3,22 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="$(mktemp -d /tmp/civicpulse-bench-XXXX)"
+UP_PID=""
+# On any exit, also a failed build or a stack that died: stop the stack and delete its folder.
+# set +e first: under set -e a failing command (kill of a stack already gone) would end the trap
+# before the rm. BENCH_KEEP_LOGS=DIR keeps the stack's logs (job, GC, dashboard) in DIR.
+cleanup() {
+    set +e
+    if [ -n "$UP_PID" ]; then
+        kill -TERM "$UP_PID" 2>/dev/null
+        wait "$UP_PID" 2>/dev/null
+    fi
+    if [ -n "${BENCH_KEEP_LOGS:-}" ]; then
+        mkdir -p "$BENCH_KEEP_LOGS" && cp -r "$DATA/logs" "$DATA/up.log" "$BENCH_KEEP_LOGS/" 2>/dev/null
+    fi
+    rm -rf "$DATA"
+}
+trap cleanup EXIT
 # BENCH_PORTS moves the whole port block, so two benchmarks can run side by side (e.g. a soak
 # and a quick check): BENCH_PORTS=38000 bench/soak.sh
 P="${BENCH_PORTS:-28000}"
@@ -16,8 +32,6 @@ mkdir -p target && touch target/.built
 STARTED=$(date +%s.%N)
 CIVICPULSE_SKIP_BUILD=1 ./civicpulse up --no-sim > "$DATA/up.log" 2>&1 &
 UP_PID=$!
-# BENCH_KEEP_LOGS=DIR keeps the stack's logs (job, GC, Kafka, ClickHouse) in DIR after the run.
-trap 'kill -TERM $UP_PID 2>/dev/null; wait $UP_PID 2>/dev/null || true; [ -z "${BENCH_KEEP_LOGS:-}" ] || { mkdir -p "$BENCH_KEEP_LOGS"; cp -r "$DATA/logs" "$DATA/up.log" "$BENCH_KEEP_LOGS/" 2>/dev/null; }; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 600); do
     grep -q "CivicPulse is up" "$DATA/up.log" && break
     kill -0 $UP_PID 2>/dev/null || { cat "$DATA/up.log"; exit 1; }

@@ -11,6 +11,8 @@ import org.civicpulse.contract.Settings;
 /** Starts the Flink job in its own JVM (a local MiniCluster) and tells when it is running. */
 public final class FlinkJobProcess {
     public static final String MAIN_CLASS = "org.civicpulse.jobs.IngestJob";
+    /** The job JVM's initial heap, so also the smallest heap it may be given. */
+    static final int MIN_HEAP_MB = 512;
 
     private FlinkJobProcess() {
     }
@@ -20,9 +22,11 @@ public final class FlinkJobProcess {
         int restPort = requireFreeRestPort(settings);
         Path log = settings.dataDir().resolve("logs/flink-job.log");
         // The job's state lives on its heap: a GC log beside the job's log shows when it runs short.
-        String gcLog = "-Xlog:gc:file=" + settings.dataDir().resolve("logs/flink-job-gc.log")
-                + ":uptime,time:filecount=3,filesize=10m";
-        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx" + heap(settings), "-XX:+UseG1GC", gcLog,
+        // Quoted: a ':' in the data folder's path would otherwise end the file name.
+        String gcLog = "-Xlog:gc:file=\"" + settings.dataDir().resolve("logs/flink-job-gc.log")
+                + "\":uptime,time:filecount=3,filesize=10m";
+        List<String> jvm = new ArrayList<>(List.of("-Xms" + MIN_HEAP_MB + "m", "-Xmx" + heap(settings),
+                "-XX:+UseG1GC", gcLog,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.org.civicpulse=info",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true"));
@@ -33,14 +37,26 @@ public final class FlinkJobProcess {
         return job;
     }
 
-    /** The job JVM's heap as the JVM reads it ({@code 2g}, {@code 6144m}); anything else is refused clearly. */
+    /**
+     * The job JVM's heap as the JVM reads it ({@code 2g}, {@code 6144m}); anything else, or less
+     * than the JVM's initial 512m, is refused with the variable to fix.
+     */
     static String heap(Settings settings) {
         String heap = settings.get(Setting.FLINK_JOB_HEAP).trim();
-        if (!heap.matches("[1-9][0-9]*[kKmMgG]")) {
-            throw new IllegalArgumentException(Setting.FLINK_JOB_HEAP.envVar() + " must be a JVM size such as 2g or "
-                    + "6144m, not '" + heap + "'");
+        if (!heap.matches("[1-9][0-9]{0,9}[kKmMgG]") || mebibytes(heap) < MIN_HEAP_MB) {
+            throw new IllegalArgumentException(Setting.FLINK_JOB_HEAP.envVar() + " must be a JVM size of at least "
+                    + MIN_HEAP_MB + "m, such as 2g or 6144m, not '" + heap + "'");
         }
         return heap;
+    }
+
+    private static long mebibytes(String size) {
+        long n = Long.parseLong(size.substring(0, size.length() - 1));
+        return switch (Character.toLowerCase(size.charAt(size.length() - 1))) {
+            case 'k' -> n / 1024;
+            case 'm' -> n;
+            default -> n * 1024;
+        };
     }
 
     /** The configured Flink REST port, or a clear error when something already listens there. */

@@ -19,11 +19,14 @@ class FlinkJobProcessTest {
     void shouldPassAJvmSizeToTheJobJvm() {
         assertThat(FlinkJobProcess.heap(Settings.defaults())).isEqualTo("2g");
         assertThat(FlinkJobProcess.heap(heap(" 6144m "))).isEqualTo("6144m");
+        assertThat(FlinkJobProcess.heap(heap("512M"))).isEqualTo("512M");
+        assertThat(FlinkJobProcess.heap(heap("1048576k"))).isEqualTo("1048576k");
     }
 
     @Test
     void shouldRefuseAHeapTheJvmWouldNotReadWithTheVariableToFix() {
-        for (String bad : List.of("", "2", "2 g", "2gb", "0g", "-1g", "2g -XX:+Foo")) {
+        for (String bad : List.of("", "2", "2 g", "2gb", "0g", "-1g", "2g -XX:+Foo", "256m", "1k",
+                "99999999999999999999g")) {
             assertThatThrownBy(() -> FlinkJobProcess.heap(heap(bad))).as(bad)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("CIVICPULSE_FLINK_JOB_HEAP");

@@ -54,7 +54,7 @@ final class OracleBound {
     }
 
     /**
-     * A lower bound on the detection delay of {@code extra} cases spread evenly at random over a
+     * An oracle's estimate of the detection delay of {@code extra} cases spread evenly at random over a
      * burst of {@code minutes} on a unit that usually sees {@code usualInBurst} cases in that time:
      * an oracle that knows the unit, its true mean and the burst's start counts the cases since the
      * start and alarms at the first of them that lifts the count to the NB threshold at α for the

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The delay bound of one seed ({@link OracleBound#delayMinutes}) for the bursts of added cases —
+ * The oracle's delays of one seed ({@link OracleBound#delayMinutes}) for the bursts of added cases —
  * the bursts any detector finds at this budget — by kind and over all of them, so the detector's
- * median delay can be read against the least any detector could do on the same bursts.
+ * median delay can be read against what an oracle needs on the same bursts.
  */
 record OracleDelays(String label, long seed, double alpha, Map<String, List<Double>> byKind) {
 
@@ -41,7 +41,8 @@ record OracleDelays(String label, long seed, double alpha, Map<String, List<Doub
             return;
         }
         List<String> kinds = new ArrayList<>(rows.get(0).byKind.keySet());
-        System.out.println("### Oracle bound on the detection delay of added cases (minutes after the burst's start)\n");
+        System.out.println("### Oracle estimate of the detection delay of added cases "
+                + "(minutes after the burst's start)\n");
         StringBuilder head = new StringBuilder("| seeds | seed | α |");
         StringBuilder rule = new StringBuilder("|---|---|---|");
         for (String k : kinds) {
@@ -51,8 +52,8 @@ record OracleDelays(String label, long seed, double alpha, Map<String, List<Doub
         System.out.println(head.append(" all added bursts: median |"));
         System.out.println(rule.append("---|"));
         for (OracleDelays r : rows) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %.2g |", r.label, r.seed,
-                    r.alpha));
+            StringBuilder line = new StringBuilder(
+                    String.format(Locale.ROOT, "| %s | %d | %.2g |", r.label, r.seed, r.alpha));
             List<Double> all = new ArrayList<>();
             for (String k : kinds) {
                 List<Double> d = r.byKind.getOrDefault(k, List.of());
@@ -61,7 +62,8 @@ record OracleDelays(String label, long seed, double alpha, Map<String, List<Doub
             }
             System.out.println(line.append(' ').append(format(median(all), all.size())).append(" |"));
         }
-        System.out.println("\n(cells: median delay over the bursts the oracle detects, and how many of them it detects)\n");
+        System.out.println("\n(cells: median delay over the bursts the oracle detects, "
+                + "and how many of them it detects)\n");
     }
 
     private static String format(double[] median, int of) {
