@@ -82,9 +82,9 @@ public enum Setting {
     FLINK_MODE("flink.mode", "local", "How `up` runs the job: local (one JVM, embedded MiniCluster) or standalone "
             + "(a JobManager and a TaskManager JVM, the job jar submitted)"),
     FLINK_PARALLELISM("flink.parallelism", "2", "Parallelism of the job"),
-    FLINK_JOB_HEAP("flink.job.heap", "2g", "Heap of the job's JVM in local mode (a JVM size of at least 512m, "
-            + "such as 2g or 6144m). The job's state lives there, about 1.5–2 KB per case it remembers: 2g holds "
-            + "about a million"),
+    FLINK_JOB_HEAP("flink.job.heap", "4g", "Heap of the job's JVM in local mode, and of the TaskManager in standalone "
+            + "mode (a JVM size of at least 512m, such as 4g or 6144m). The job's state lives there: Beijing at full "
+            + "scale keeps about 1.4 GB of it live after a month (README, Capacity)"),
     FLINK_CHECKPOINT_INTERVAL("flink.checkpoint.interval", "PT10S", "Checkpoint interval"),
     FLINK_CHECKPOINT_DIR("flink.checkpoint.dir", "", "Checkpoint folder URI; empty means <data.dir>/flink/checkpoints"),
     FLINK_REST_HOST("flink.rest.host", "127.0.0.1", "Host of Flink's REST API, asked for the job's health"),

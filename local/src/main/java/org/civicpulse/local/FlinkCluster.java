@@ -46,6 +46,9 @@ public final class FlinkCluster implements AutoCloseable {
             "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
 
+    /** Flink's own share of the TaskManager's heap; the rest is the task heap, where the state lives. */
+    private static final long FRAMEWORK_HEAP_MB = 128;
+
     private final Path dir;
     private final int restPort;
     private final String classpath;
@@ -76,16 +79,15 @@ public final class FlinkCluster implements AutoCloseable {
                                      int restPort) throws IOException {
         Files.createDirectories(dir.resolve("conf"));
         Files.createDirectories(dir.resolve("tmp"));
-        Files.writeString(dir.resolve("conf/config.yaml"), config(restPort, Ports.free(), slots, dir.resolve("tmp")));
-        List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-Dorg.slf4j.simpleLogger.log.org.civicpulse=info"));
-        jvm.addAll(MODULE_OPENS);
-        jvm.addAll(settings.asJvmOptions());
+        // The job's state lives on the TaskManager's heap: it gets flink.job.heap, as the local job's JVM does.
+        long heapMb = FlinkJobProcess.heapMebibytes(settings);
+        Files.writeString(dir.resolve("conf/config.yaml"), config(restPort, Ports.free(), slots, dir.resolve("tmp"),
+                heapMb - FRAMEWORK_HEAP_MB));
+        List<String> jvm = jvmOptions("-Xmx1g", settings);
         String cp = ChildProcess.classpath(clusterClasspath);
         ChildProcess jm = ChildProcess.start("flink-jobmanager", ChildProcess.javaCommand(cp, jvm, JOB_MANAGER_MAIN,
                 List.of("--configDir", dir.resolve("conf").toString())), dir.resolve("jobmanager.log"), Map.of());
-        FlinkCluster cluster = new FlinkCluster(dir, restPort, cp, jvm, jm);
+        FlinkCluster cluster = new FlinkCluster(dir, restPort, cp, jvmOptions("-Xmx" + heapMb + "m", settings), jm);
         try {
             jm.awaitReady("the Flink JobManager's REST API", timeout,
                     () -> HttpProbe.answers(cluster.restUrl() + "/config", b -> b.contains("flink-version")));
@@ -97,8 +99,20 @@ public final class FlinkCluster implements AutoCloseable {
         }
     }
 
-    /** Flink 2.x reads config.yaml from the folder given with --configDir. */
-    static String config(int restPort, int rpcPort, int slots, Path tmp) {
+    private static List<String> jvmOptions(String maxHeap, Settings settings) {
+        List<String> jvm = new ArrayList<>(List.of("-Xms256m", maxHeap, "-XX:+UseG1GC",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dorg.slf4j.simpleLogger.log.org.civicpulse=info"));
+        jvm.addAll(MODULE_OPENS);
+        jvm.addAll(settings.asJvmOptions());
+        return jvm;
+    }
+
+    /**
+     * Flink 2.x reads config.yaml from the folder given with --configDir. The TaskManager's JVM heap
+     * is Flink's framework heap plus {@code taskHeapMb}.
+     */
+    static String config(int restPort, int rpcPort, int slots, Path tmp, long taskHeapMb) {
         return String.join("\n",
                 "jobmanager.rpc.address: 127.0.0.1",
                 "jobmanager.rpc.port: " + rpcPort,
@@ -112,9 +126,9 @@ public final class FlinkCluster implements AutoCloseable {
                 "taskmanager.numberOfTaskSlots: " + slots,
                 // Flink's start scripts compute these; a TaskManager started with plain java needs them set.
                 "taskmanager.cpu.cores: " + slots,
-                "taskmanager.memory.framework.heap.size: 128m",
+                "taskmanager.memory.framework.heap.size: " + FRAMEWORK_HEAP_MB + "m",
                 "taskmanager.memory.framework.off-heap.size: 128m",
-                "taskmanager.memory.task.heap.size: 512m",
+                "taskmanager.memory.task.heap.size: " + taskHeapMb + "m",
                 "taskmanager.memory.task.off-heap.size: 0m",
                 "taskmanager.memory.managed.size: 128m",
                 "taskmanager.memory.network.min: 64m",

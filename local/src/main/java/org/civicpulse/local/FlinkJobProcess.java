@@ -43,14 +43,19 @@ public final class FlinkJobProcess {
      */
     static String heap(Settings settings) {
         String heap = settings.get(Setting.FLINK_JOB_HEAP).trim();
-        if (!heap.matches("[1-9][0-9]{0,9}[kKmMgG]") || mebibytes(heap) < MIN_HEAP_MB) {
+        if (!heap.matches("[1-9][0-9]{0,9}[kKmMgG]") || toMebibytes(heap) < MIN_HEAP_MB) {
             throw new IllegalArgumentException(Setting.FLINK_JOB_HEAP.envVar() + " must be a JVM size of at least "
                     + MIN_HEAP_MB + "m, such as 2g or 6144m, not '" + heap + "'");
         }
         return heap;
     }
 
-    private static long mebibytes(String size) {
+    /** The job's heap in MiB (the standalone TaskManager's JVM gets the same). */
+    static long heapMebibytes(Settings settings) {
+        return toMebibytes(heap(settings));
+    }
+
+    private static long toMebibytes(String size) {
         long n = Long.parseLong(size.substring(0, size.length() - 1));
         return switch (Character.toLowerCase(size.charAt(size.length() - 1))) {
             case 'k' -> n / 1024;

@@ -17,10 +17,12 @@ class FlinkJobProcessTest {
 
     @Test
     void shouldPassAJvmSizeToTheJobJvm() {
-        assertThat(FlinkJobProcess.heap(Settings.defaults())).isEqualTo("2g");
+        assertThat(FlinkJobProcess.heap(Settings.defaults())).isEqualTo("4g");
         assertThat(FlinkJobProcess.heap(heap(" 6144m "))).isEqualTo("6144m");
         assertThat(FlinkJobProcess.heap(heap("512M"))).isEqualTo("512M");
         assertThat(FlinkJobProcess.heap(heap("1048576k"))).isEqualTo("1048576k");
+        assertThat(FlinkJobProcess.heapMebibytes(heap("1048576k"))).isEqualTo(1024);
+        assertThat(FlinkJobProcess.heapMebibytes(heap("3g"))).isEqualTo(3072);
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -39,7 +38,7 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
     private static final long FIXED_OFFSET_SINCE_MINUTE = 694_195_200L / 60;
     private static final long serialVersionUID = 1L;
     private final long emitIntervalMs;
-    private transient MapState<Long, long[]> minutePanes;
+    private transient MinutePanes minutePanes;
     private transient MapState<Long, long[]> dayPanes;
     private transient MapState<Long, Boolean> changedMinutes;
     private transient MapState<Long, Boolean> changedDays;
@@ -53,11 +52,8 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
 
     @Override
     public void open(OpenContext ctx) {
-        // Sparse counters: a week of minute panes per scope is most of the job's checkpoint.
-        minutePanes = getRuntimeContext().getMapState(new MapStateDescriptor<>("minute-panes",
-                LongSerializer.INSTANCE, CountersSerializer.INSTANCE));
-        dayPanes = getRuntimeContext().getMapState(new MapStateDescriptor<>("day-panes",
-                LongSerializer.INSTANCE, CountersSerializer.INSTANCE));
+        minutePanes = new MinutePanes(getRuntimeContext());
+        dayPanes = getRuntimeContext().getMapState(MinutePanes.descriptor("day-panes"));
         changedMinutes = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("changed-minutes", Types.LONG, Types.BOOLEAN));
         changedDays = getRuntimeContext().getMapState(new MapStateDescriptor<>("changed-days", Types.LONG, Types.BOOLEAN));
@@ -98,6 +94,7 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
 
     /** The sums brought up to the watermark's minute: panes that left a window are retired. */
     private WindowSums current(long watermark) throws Exception {
+        minutePanes.migrateLegacy();
         WindowSums s = sums.value();
         if (s == null) {
             s = new WindowSums();
@@ -246,7 +243,9 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
     }
 
     private void scheduleMinuteTimer(Context ctx, WindowSums s) throws Exception {
-        if (nextMinute.value() != null || minutePanes.isEmpty() && dayPanes.isEmpty()) {
+        // No day pane means no minute pane either (a minute pane's day pane outlives it: 40 days
+        // against 7), and asking the day panes is one look-up, the minute panes' ring 169.
+        if (nextMinute.value() != null || dayPanes.isEmpty()) {
             return;
         }
         long base = s.watermarkMinute == Long.MIN_VALUE ? Long.MIN_VALUE : s.watermarkMinute;
@@ -257,8 +256,8 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
 
     private long latestPaneMinute() throws Exception {
         long latest = Long.MIN_VALUE;
-        for (long m : minutePanes.keys()) {
-            latest = Math.max(latest, m);
+        for (Map.Entry<Long, long[]> e : minutePanes.entries()) {
+            latest = Math.max(latest, e.getKey());
         }
         return latest == Long.MIN_VALUE ? 0 : latest;
     }

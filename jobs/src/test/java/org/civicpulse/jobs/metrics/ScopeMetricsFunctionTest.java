@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.civicpulse.contract.MetricCounter;
@@ -128,6 +132,49 @@ class ScopeMetricsFunctionTest {
         created(T0.toEpochMilli());
         harness.processWatermark(Long.MAX_VALUE); // would loop forever if the minute timer re-armed itself
         assertThat(publish().last60m()[H]).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRetireAMinuteFromTheLastWeekSevenDaysLaterMinuteByMinute() throws Exception {
+        harness.processWatermark(T0.toEpochMilli());
+        created(T0.toEpochMilli() - 30 * MINUTE);
+        created(T0.toEpochMilli() - 29 * MINUTE);
+        // Minute by minute through the week, so every hour of the panes' ring is passed and reused.
+        long weekLater = T0.toEpochMilli() - 30 * MINUTE + 7 * 24 * 60 * MINUTE;
+        for (long w = T0.toEpochMilli() + 60 * MINUTE; w < weekLater; w += 60 * MINUTE) {
+            harness.processWatermark(w);
+        }
+        harness.processWatermark(weekLater - MINUTE);
+        assertThat(publish().last7d()[H]).isEqualTo(2);
+        harness.processWatermark(weekLater);
+        assertThat(publish().last7d()[H]).isEqualTo(1);
+        harness.processWatermark(weekLater + MINUTE);
+        assertThat(publish().last7d()[H]).isZero();
+    }
+
+    @Test
+    void shouldRetirePanesKeptByAnEarlierVersionInOneWeekLongMap() throws Exception {
+        harness.processWatermark(T0.toEpochMilli());
+        long at = T0.toEpochMilli() - 30 * MINUTE;
+        created(at);
+        // Rewrite the state as an earlier version kept it: the pane in the single week-long map.
+        long minute = CaseFacts.minute(at);
+        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey("city");
+        MapState<Long, long[]> ring = backend.getPartitionedState(VoidNamespace.INSTANCE,
+                VoidNamespaceSerializer.INSTANCE,
+                MinutePanes.descriptor(MinutePanes.LEGACY_NAME + "-h" + Math.floorMod(minute / 60, MinutePanes.HOURS)));
+        MapState<Long, long[]> legacy = backend.getPartitionedState(VoidNamespace.INSTANCE,
+                VoidNamespaceSerializer.INSTANCE, MinutePanes.descriptor(MinutePanes.LEGACY_NAME));
+        legacy.put(minute, ring.get(minute));
+        ring.remove(minute);
+        harness.processWatermark(at + 60 * MINUTE);
+        LiveMetric m = publish();
+        assertThat(m.last60m()[H]).isZero();
+        assertThat(m.last7d()[H]).isEqualTo(1);
+        harness.processWatermark(at + 7 * 24 * 60 * MINUTE);
+        assertThat(publish().last7d()[H]).isZero();
+        assertThat(legacy.isEmpty()).isTrue();
     }
 
     private void created(long at) throws Exception {

@@ -1,0 +1,91 @@
+package org.civicpulse.jobs.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+
+/**
+ * A scope's minute panes for the last week, in one map state per hour of a ring of a week and an
+ * hour rather than one map for the week. Why: the heap state backend copies a key's whole map the
+ * first time the map is touched while a checkpoint is written, and a busy scope's week is up to
+ * 10,080 counter arrays — copied at every checkpoint, for every scope, which was most of the job's
+ * garbage and a large share of its CPU at Beijing's full scale. By hour, a checkpoint copies only
+ * the hours touched since it began (the current one and those the windows retire). The maps are
+ * keyed by the exact minute, so two minutes a ring apart in one slot (a replay far ahead of the
+ * watermark) stay apart; they only share the copy.
+ */
+final class MinutePanes {
+    /** A week and the current hour. */
+    static final int HOURS = 7 * 24 + 1;
+    /** The single week-long map of earlier versions, emptied into the ring as each scope is next seen. */
+    static final String LEGACY_NAME = "minute-panes";
+
+    private final List<MapState<Long, long[]>> byHour = new ArrayList<>(HOURS);
+    private final MapState<Long, long[]> legacy;
+
+    MinutePanes(RuntimeContext ctx) {
+        for (int h = 0; h < HOURS; h++) {
+            byHour.add(ctx.getMapState(descriptor(LEGACY_NAME + "-h" + h)));
+        }
+        legacy = ctx.getMapState(descriptor(LEGACY_NAME));
+    }
+
+    static MapStateDescriptor<Long, long[]> descriptor(String name) {
+        // Sparse counters on the wire: a week of minute panes per scope is most of the job's checkpoint.
+        return new MapStateDescriptor<>(name, LongSerializer.INSTANCE, CountersSerializer.INSTANCE);
+    }
+
+    private MapState<Long, long[]> slot(long minute) {
+        return byHour.get((int) Math.floorMod(Math.floorDiv(minute, 60L), (long) HOURS));
+    }
+
+    long[] get(long minute) throws Exception {
+        return slot(minute).get(minute);
+    }
+
+    void put(long minute, long[] pane) throws Exception {
+        slot(minute).put(minute, pane);
+    }
+
+    void remove(long minute) throws Exception {
+        slot(minute).remove(minute);
+    }
+
+    boolean isEmpty() throws Exception {
+        for (MapState<Long, long[]> hour : byHour) {
+            if (!hour.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every pane of the current scope (for a full recount). */
+    List<Map.Entry<Long, long[]>> entries() throws Exception {
+        List<Map.Entry<Long, long[]>> all = new ArrayList<>();
+        for (MapState<Long, long[]> hour : byHour) {
+            for (Map.Entry<Long, long[]> e : hour.entries()) {
+                all.add(e);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Moves the current scope's panes from a checkpoint of an earlier version into the ring, so
+     * the windows still retire them; one look-up for a scope that has none.
+     */
+    void migrateLegacy() throws Exception {
+        if (legacy.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<Long, long[]> e : legacy.entries()) {
+            put(e.getKey(), e.getValue());
+        }
+        legacy.clear();
+    }
+}
