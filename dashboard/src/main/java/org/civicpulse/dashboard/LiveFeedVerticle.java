@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -36,6 +37,7 @@ public final class LiveFeedVerticle extends VerticleBase {
     private final AlertViews alertViews;
     private final ServerMetrics metrics;
     private final AtomicBoolean caughtUp = new AtomicBoolean();
+    private static final long CLOSE_TIMEOUT_MS = 10_000;
     private KafkaConsumer<String, byte[]> metricsConsumer;
     private KafkaConsumer<String, byte[]> alertsConsumer;
     private long lagTimer = -1;
@@ -94,7 +96,15 @@ public final class LiveFeedVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(lagTimer);
-        return Future.join(close(metricsConsumer), close(alertsConsumer));
+        // Bounded: in one CI run a consumer's close never completed (its poll thread kept polling),
+        // and an unbounded stop held the server's whole shutdown (and that test) forever.
+        return Future.join(close(metricsConsumer), close(alertsConsumer))
+                .timeout(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .recover(e -> {
+                    LOG.warn("Live topic consumers not closed within {} ms, stopping anyway: {}", CLOSE_TIMEOUT_MS,
+                            e.toString());
+                    return Future.succeededFuture();
+                });
     }
 
     private KafkaConsumer<String, byte[]> consumer(String bootstrap) {
