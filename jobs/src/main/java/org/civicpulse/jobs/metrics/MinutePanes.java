@@ -55,15 +55,6 @@ final class MinutePanes {
         slot(minute).remove(minute);
     }
 
-    boolean isEmpty() throws Exception {
-        for (MapState<Long, long[]> hour : byHour) {
-            if (!hour.isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Every pane of the current scope (for a full recount). */
     List<Map.Entry<Long, long[]>> entries() throws Exception {
         List<Map.Entry<Long, long[]>> all = new ArrayList<>();

@@ -27,13 +27,8 @@ record OracleDelays(String label, long seed, double alpha, Map<String, List<Doub
 
     /** The median of the delays the oracle reaches (NaN: never) and how many it reaches. */
     static double[] median(List<Double> delays) {
-        List<Double> reached = delays.stream().filter(d -> !d.isNaN()).sorted().toList();
-        if (reached.isEmpty()) {
-            return new double[] {Double.NaN, 0};
-        }
-        int n = reached.size();
-        double m = n % 2 == 1 ? reached.get(n / 2) : (reached.get(n / 2 - 1) + reached.get(n / 2)) / 2;
-        return new double[] {m, n};
+        List<Double> reached = delays.stream().filter(d -> !d.isNaN()).toList();
+        return new double[] {Scores.median(reached), reached.size()};
     }
 
     static void table(List<OracleDelays> rows) {

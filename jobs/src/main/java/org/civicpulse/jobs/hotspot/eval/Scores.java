@@ -75,7 +75,12 @@ final class Scores {
     }
 
     double medianDelay(String key) {
-        List<Double> d = new ArrayList<>(delays.getOrDefault(key, List.of()));
+        return median(delays.getOrDefault(key, List.of()));
+    }
+
+    /** The median of {@code values} (not changed), NaN for none. */
+    static double median(List<Double> values) {
+        List<Double> d = new ArrayList<>(values);
         if (d.isEmpty()) {
             return Double.NaN;
         }
