@@ -7,6 +7,7 @@ import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.civicpulse.contract.MetricCounter;
 
 /**
  * A scope's minute panes for the last week, in one map state per hour of a ring of a week and an
@@ -17,6 +18,8 @@ import org.apache.flink.api.common.typeutils.base.LongSerializer;
  * the hours touched since it began (the current one and those the windows retire). The maps are
  * keyed by the exact minute, so two minutes a ring apart in one slot (a replay far ahead of the
  * watermark) stay apart; they only share the copy.
+ *
+ * <p>The panes are kept {@link PackedCounters packed}; callers see dense counters.
  */
 final class MinutePanes {
     /** A week and the current hour. */
@@ -35,32 +38,46 @@ final class MinutePanes {
     }
 
     static MapStateDescriptor<Long, long[]> descriptor(String name) {
-        // Sparse counters on the wire: a week of minute panes per scope is most of the job's checkpoint.
-        return new MapStateDescriptor<>(name, LongSerializer.INSTANCE, CountersSerializer.INSTANCE);
+        // Sparse counters on the wire and on the heap: a week of minute panes per scope is most of
+        // the job's checkpoint and of its heap.
+        return new MapStateDescriptor<>(name, LongSerializer.INSTANCE, PackedCountersSerializer.INSTANCE);
     }
 
     private MapState<Long, long[]> slot(long minute) {
         return byHour.get((int) Math.floorMod(Math.floorDiv(minute, 60L), (long) HOURS));
     }
 
+    /** The pane's counters, dense and the caller's own to change, or null if there is none. */
     long[] get(long minute) throws Exception {
-        return slot(minute).get(minute);
+        long[] pane = slot(minute).get(minute);
+        return pane == null ? null : PackedCounters.dense(pane, MetricCounter.SIZE);
     }
 
-    void put(long minute, long[] pane) throws Exception {
-        slot(minute).put(minute, pane);
+    void put(long minute, long[] counters) throws Exception {
+        slot(minute).put(minute, PackedCounters.pack(counters));
     }
 
     void remove(long minute) throws Exception {
         slot(minute).remove(minute);
     }
 
-    /** Every pane of the current scope (for a full recount). */
+    /** Every pane of the current scope, dense (for a full recount). */
     List<Map.Entry<Long, long[]>> entries() throws Exception {
         List<Map.Entry<Long, long[]>> all = new ArrayList<>();
         for (MapState<Long, long[]> hour : byHour) {
             for (Map.Entry<Long, long[]> e : hour.entries()) {
-                all.add(e);
+                all.add(Map.entry(e.getKey(), PackedCounters.dense(e.getValue(), MetricCounter.SIZE)));
+            }
+        }
+        return all;
+    }
+
+    /** The minutes of every pane of the current scope. */
+    List<Long> minutes() throws Exception {
+        List<Long> all = new ArrayList<>();
+        for (MapState<Long, long[]> hour : byHour) {
+            for (Long minute : hour.keys()) {
+                all.add(minute);
             }
         }
         return all;

@@ -14,6 +14,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -53,7 +54,9 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
     @Override
     public void open(OpenContext ctx) {
         minutePanes = new MinutePanes(getRuntimeContext());
-        dayPanes = getRuntimeContext().getMapState(MinutePanes.descriptor("day-panes"));
+        // Day panes stay dense: a scope has at most 40 of them, and they change with every delta.
+        dayPanes = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("day-panes", LongSerializer.INSTANCE, CountersSerializer.INSTANCE));
         changedMinutes = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("changed-minutes", Types.LONG, Types.BOOLEAN));
         changedDays = getRuntimeContext().getMapState(new MapStateDescriptor<>("changed-days", Types.LONG, Types.BOOLEAN));
@@ -256,8 +259,8 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
 
     private long latestPaneMinute() throws Exception {
         long latest = Long.MIN_VALUE;
-        for (Map.Entry<Long, long[]> e : minutePanes.entries()) {
-            latest = Math.max(latest, e.getKey());
+        for (long minute : minutePanes.minutes()) {
+            latest = Math.max(latest, minute);
         }
         return latest == Long.MIN_VALUE ? 0 : latest;
     }
@@ -286,7 +289,7 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
         for (long m : changedMinutes.keys()) {
             long[] pane = minutePanes.get(m);
             if (pane != null) {
-                ctx.output(PANES, new PaneRow("minute", scope, m, pane.clone(), version));
+                ctx.output(PANES, new PaneRow("minute", scope, m, pane, version));
             }
         }
         changedMinutes.clear();

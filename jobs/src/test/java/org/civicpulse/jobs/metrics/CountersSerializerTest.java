@@ -68,7 +68,7 @@ class CountersSerializerTest {
         return out.getCopyOfBuffer();
     }
 
-    private static TypeSerializerSnapshot<long[]> writeAndRead(TypeSerializerSnapshot<long[]> s) throws Exception {
+    static TypeSerializerSnapshot<long[]> writeAndRead(TypeSerializerSnapshot<long[]> s) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(64);
         TypeSerializerSnapshot.writeVersionedSnapshot(out, s);
         return TypeSerializerSnapshot.readVersionedSnapshot(new DataInputDeserializer(out.getCopyOfBuffer()),

@@ -159,13 +159,8 @@ class ScopeMetricsFunctionTest {
         created(at);
         // Rewrite the state as an earlier version kept it: the pane in the single week-long map.
         long minute = CaseFacts.minute(at);
-        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
-        backend.setCurrentKey("city");
-        MapState<Long, long[]> ring = backend.getPartitionedState(VoidNamespace.INSTANCE,
-                VoidNamespaceSerializer.INSTANCE,
-                MinutePanes.descriptor(MinutePanes.LEGACY_NAME + "-h" + Math.floorMod(minute / 60, MinutePanes.HOURS)));
-        MapState<Long, long[]> legacy = backend.getPartitionedState(VoidNamespace.INSTANCE,
-                VoidNamespaceSerializer.INSTANCE, MinutePanes.descriptor(MinutePanes.LEGACY_NAME));
+        MapState<Long, long[]> ring = cityPanes(MinutePanes.LEGACY_NAME + "-h" + Math.floorMod(minute / 60, MinutePanes.HOURS));
+        MapState<Long, long[]> legacy = cityPanes(MinutePanes.LEGACY_NAME);
         legacy.put(minute, ring.get(minute));
         ring.remove(minute);
         harness.processWatermark(at + 60 * MINUTE);
@@ -175,6 +170,35 @@ class ScopeMetricsFunctionTest {
         harness.processWatermark(at + 7 * 24 * 60 * MINUTE);
         assertThat(publish().last7d()[H]).isZero();
         assertThat(legacy.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldCountAndRetireADensePaneRestoredFromACheckpointWrittenBeforePanesWerePacked() throws Exception {
+        harness.processWatermark(T0.toEpochMilli());
+        long at = T0.toEpochMilli() - 30 * MINUTE;
+        created(at);
+        // The heap holds what the restore serializer of an earlier checkpoint read: a dense array.
+        long minute = CaseFacts.minute(at);
+        MapState<Long, long[]> ring = cityPanes(MinutePanes.LEGACY_NAME + "-h" + Math.floorMod(minute / 60, MinutePanes.HOURS));
+        assertThat(PackedCounters.isPacked(ring.get(minute))).isTrue();
+        ring.put(minute, PackedCounters.dense(ring.get(minute), MetricCounter.SIZE));
+        created(at); // adds to the dense pane, which is packed again
+        assertThat(PackedCounters.isPacked(ring.get(minute))).isTrue();
+        harness.processWatermark(at + 60 * MINUTE);
+        LiveMetric m = publish();
+        assertThat(m.last60m()[H]).isZero();
+        assertThat(m.last7d()[H]).isEqualTo(2);
+        harness.processWatermark(at + 7 * 24 * 60 * MINUTE);
+        assertThat(publish().last7d()[H]).isZero();
+        assertThat(ring.contains(minute)).isFalse();
+    }
+
+    /** A minute-pane map state of the city scope, as the operator's backend holds it. */
+    private MapState<Long, long[]> cityPanes(String name) throws Exception {
+        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey("city");
+        return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                MinutePanes.descriptor(name));
     }
 
     private void created(long at) throws Exception {

@@ -1,0 +1,94 @@
+package org.civicpulse.jobs.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.civicpulse.contract.MetricCounter;
+import org.junit.jupiter.api.Test;
+
+/** Minute panes packed on the heap: exact, small, and the same bytes in a checkpoint as dense panes. */
+class PackedCountersTest {
+    private final Random random = new Random(11);
+
+    @Test
+    void shouldPackAndUnpackAnyCountsExactly() {
+        for (int n = 0; n < 2_000; n++) {
+            long[] dense = randomPane();
+            long[] packed = PackedCounters.pack(dense);
+            assertThat(PackedCounters.isPacked(packed)).isTrue();
+            assertThat(PackedCounters.dense(packed, MetricCounter.SIZE)).isEqualTo(dense);
+            assertThat(PackedCounters.pack(packed)).isSameAs(packed);
+        }
+    }
+
+    @Test
+    void shouldKeepOnlyTheNonZeroCounters() {
+        long[] pane = new long[MetricCounter.SIZE];
+        pane[MetricCounter.CREATED_HOTLINE.ordinal()] = 3;
+        pane[MetricCounter.RATINGS.ordinal()] = -1;
+        assertThat(PackedCounters.pack(pane)).hasSize(3);
+        assertThat(PackedCounters.pack(new long[MetricCounter.SIZE])).containsExactly(PackedCounters.MARK);
+    }
+
+    @Test
+    void shouldReadADenseArrayAsItIs() {
+        long[] dense = randomPane();
+        long[] copy = PackedCounters.dense(dense, MetricCounter.SIZE);
+        assertThat(copy).isEqualTo(dense).isNotSameAs(dense);
+        assertThat(PackedCounters.isPacked(dense)).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAValueThatWouldWrap() {
+        long[] pane = new long[MetricCounter.SIZE];
+        pane[1] = Long.MAX_VALUE / 2;
+        assertThatThrownBy(() -> PackedCounters.pack(pane)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("counter 1");
+    }
+
+    @Test
+    void shouldWriteTheSameBytesAsADensePaneAndReadThemBackPacked() throws Exception {
+        for (int n = 0; n < 500; n++) {
+            long[] dense = randomPane();
+            long[] packed = PackedCounters.pack(dense);
+            byte[] fromDense = bytes(CountersSerializer.INSTANCE, dense);
+            assertThat(bytes(PackedCountersSerializer.INSTANCE, packed)).isEqualTo(fromDense);
+            assertThat(bytes(PackedCountersSerializer.INSTANCE, dense)).isEqualTo(fromDense);
+            DataInputDeserializer in = new DataInputDeserializer(fromDense);
+            assertThat(PackedCountersSerializer.INSTANCE.deserialize(in)).isEqualTo(packed);
+            assertThat(in.available()).isZero();
+            assertThat(CountersSerializer.INSTANCE.deserialize(new DataInputDeserializer(fromDense))).isEqualTo(dense);
+        }
+    }
+
+    @Test
+    void shouldRestoreCheckpointsOfDensePanesAsTheyAre() throws Exception {
+        TypeSerializerSnapshot<long[]> dense = CountersSerializerTest.writeAndRead(CountersSerializer.INSTANCE.snapshotConfiguration());
+        TypeSerializerSnapshot<long[]> packed = CountersSerializerTest.writeAndRead(PackedCountersSerializer.INSTANCE.snapshotConfiguration());
+        assertThat(PackedCountersSerializer.INSTANCE.snapshotConfiguration().resolveSchemaCompatibility(dense)
+                .isCompatibleAsIs()).isTrue();
+        assertThat(PackedCountersSerializer.INSTANCE.snapshotConfiguration().resolveSchemaCompatibility(packed)
+                .isCompatibleAsIs()).isTrue();
+        assertThat(packed.restoreSerializer()).isSameAs(PackedCountersSerializer.INSTANCE);
+    }
+
+    private long[] randomPane() {
+        long[] pane = new long[MetricCounter.SIZE];
+        int nonZero = random.nextInt(4) == 0 ? random.nextInt(MetricCounter.SIZE + 1) : random.nextInt(3);
+        for (int k = 0; k < nonZero; k++) {
+            pane[random.nextInt(MetricCounter.SIZE)] = random.nextInt(2001) - 1000L;
+        }
+        return pane;
+    }
+
+    private static byte[] bytes(org.apache.flink.api.common.typeutils.TypeSerializer<long[]> s, long[] c)
+            throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        s.serialize(c, out);
+        return out.getCopyOfBuffer();
+    }
+}
