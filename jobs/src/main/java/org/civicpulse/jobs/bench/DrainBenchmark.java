@@ -73,10 +73,20 @@ public final class DrainBenchmark {
 
     /** Seconds to read the topics to their end: the floor, or the whole job. */
     static double drain(Settings s, boolean wholeJob) throws Exception {
+        // State outgrows the JobManager's memory storage within seconds: checkpoint to files, as the job
+        // does — to a folder of this run's, deleted after it (hundreds of MB each).
+        Path checkpoints = Files.createTempDirectory("civicpulse-bench-checkpoints");
+        try {
+            return drain(s, wholeJob, checkpoints);
+        } finally {
+            org.apache.flink.util.FileUtils.deleteDirectory(checkpoints.toFile());
+        }
+    }
+
+    private static double drain(Settings s, boolean wholeJob, Path checkpoints) throws Exception {
         Configuration conf = new Configuration();
-        // State outgrows the JobManager's memory storage within seconds: checkpoint to files, as the job does.
         conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                java.nio.file.Files.createTempDirectory("civicpulse-bench-checkpoints").toUri().toString());
+                checkpoints.toUri().toString());
         // A REST port, so the checkpoint probe can read the last checkpoint's size and duration.
         conf.set(org.apache.flink.configuration.RestOptions.PORT, freePort());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);

@@ -136,8 +136,17 @@ public final class SoakBenchmark {
                 && ratio(min(late, Sample::dashboardHeap), min(early, Sample::dashboardHeap)) <= FLAT;
         boolean state = ratio(late.get(late.size() - 1).checkpointBytes(), early.get(early.size() - 1).checkpointBytes()) <= FLAT;
         boolean lag = max(late, Sample::lag) < 30L * eps;
-        return heap && state && lag ? "flat" : "NOT flat (" + (heap ? "" : "heap ") + (state ? "" : "state ")
-                + (lag ? "" : "lag") + ")";
+        List<String> grew = new ArrayList<>();
+        if (!heap) {
+            grew.add("heap");
+        }
+        if (!state) {
+            grew.add("state");
+        }
+        if (!lag) {
+            grew.add("lag");
+        }
+        return grew.isEmpty() ? "flat" : "NOT flat (" + String.join(", ", grew) + ")";
     }
 
     static List<List<Sample>> windows(List<Sample> samples) {
