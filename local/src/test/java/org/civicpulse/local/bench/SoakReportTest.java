@@ -21,7 +21,7 @@ class SoakReportTest {
         List<SoakBenchmark.Sample> growing = run(i -> 100_000_000L + i * 10_000_000L);
 
         assertThat(SoakBenchmark.report(steady, 1000, false)).contains("; flat").contains("| 0–");
-        assertThat(SoakBenchmark.report(growing, 1000, false)).contains("NOT flat (heap state )");
+        assertThat(SoakBenchmark.report(growing, 1000, false)).contains("NOT flat (heap, state)");
     }
 
     @Test
