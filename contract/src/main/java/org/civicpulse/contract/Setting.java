@@ -84,7 +84,7 @@ public enum Setting {
     FLINK_PARALLELISM("flink.parallelism", "2", "Parallelism of the job"),
     FLINK_JOB_HEAP("flink.job.heap", "4g", "Heap of the job's JVM in local mode, and of the TaskManager in standalone "
             + "mode (a JVM size of at least 512m, such as 4g or 6144m). The job's state lives there: Beijing at full "
-            + "scale keeps about 1.4 GB of it live after a month (README, Capacity)"),
+            + "scale keeps about 0.8 GB of it live after a month (README, Capacity)"),
     FLINK_CHECKPOINT_INTERVAL("flink.checkpoint.interval", "PT10S", "Checkpoint interval"),
     FLINK_CHECKPOINT_DIR("flink.checkpoint.dir", "", "Checkpoint folder URI; empty means <data.dir>/flink/checkpoints"),
     FLINK_REST_HOST("flink.rest.host", "127.0.0.1", "Host of Flink's REST API, asked for the job's health"),
