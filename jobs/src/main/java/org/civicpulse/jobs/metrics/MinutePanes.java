@@ -53,6 +53,19 @@ final class MinutePanes {
         return pane == null ? null : PackedCounters.dense(pane, MetricCounter.SIZE);
     }
 
+    /**
+     * Adds {@code sign ×} the pane of {@code minute} to {@code sum} without unpacking it (the
+     * windows retire three panes a minute per scope); false if there is no such pane.
+     */
+    boolean addTo(long[] sum, long minute, int sign) throws Exception {
+        long[] pane = slot(minute).get(minute);
+        if (pane == null) {
+            return false;
+        }
+        PackedCounters.addTo(sum, pane, sign);
+        return true;
+    }
+
     void put(long minute, long[] counters) throws Exception {
         slot(minute).put(minute, PackedCounters.pack(counters));
     }

@@ -65,16 +65,29 @@ final class PackedCounters {
         return entry >> INDEX_BITS;
     }
 
-    /** A fresh dense array of {@code size} counters from either form. */
+    /**
+     * A fresh dense array of {@code size} counters from either form. Counters at {@code size} or
+     * beyond (a pane of a version with more counters) are left out: nothing reads them.
+     */
     static long[] dense(long[] counters, int size) {
         long[] dense = new long[size];
+        addTo(dense, counters, 1);
+        return dense;
+    }
+
+    /** Adds {@code sign ×} the counters, in either form, to {@code sum}. */
+    static void addTo(long[] sum, long[] counters, int sign) {
         if (isPacked(counters)) {
-            for (int i = 1; i < counters.length; i++) {
-                dense[index(counters[i])] += value(counters[i]);
+            for (int k = 1; k < counters.length; k++) {
+                int i = index(counters[k]);
+                if (i < sum.length) {
+                    sum[i] += sign * value(counters[k]);
+                }
             }
         } else {
-            System.arraycopy(counters, 0, dense, 0, Math.min(size, counters.length));
+            for (int i = 0; i < Math.min(sum.length, counters.length); i++) {
+                sum[i] += sign * counters[i];
+            }
         }
-        return dense;
     }
 }

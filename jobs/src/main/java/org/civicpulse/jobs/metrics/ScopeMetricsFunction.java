@@ -128,20 +128,11 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
 
     private void retire(WindowSums s, long previous, long w) throws Exception {
         for (long m = previous + 1; m <= w; m++) {
-            subtractIfPresent(s.last60m, m - HOUR);
-            subtractIfPresent(s.last24h, m - DAY);
-            long[] leaving = minutePanes.get(m - WEEK);
-            if (leaving != null) {
-                WindowSums.add(s.last7d, leaving, -1);
+            minutePanes.addTo(s.last60m, m - HOUR, -1);
+            minutePanes.addTo(s.last24h, m - DAY, -1);
+            if (minutePanes.addTo(s.last7d, m - WEEK, -1)) {
                 minutePanes.remove(m - WEEK);
             }
-        }
-    }
-
-    private void subtractIfPresent(long[] sum, long minute) throws Exception {
-        long[] pane = minutePanes.get(minute);
-        if (pane != null) {
-            WindowSums.add(sum, pane, -1);
         }
     }
 

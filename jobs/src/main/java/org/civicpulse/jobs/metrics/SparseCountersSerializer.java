@@ -80,10 +80,24 @@ abstract class SparseCountersSerializer extends TypeSerializerSingleton<long[]> 
         }
     }
 
-    /** A packed pane as the dense one of {@code MetricCounter.SIZE} counters would be written. */
+    /**
+     * A packed pane as the dense one would be written: {@code MetricCounter.SIZE} counters, or more
+     * if a pane of a version with more counters holds a later one.
+     */
     private static void writePacked(long[] packed, DataOutputView out) throws IOException {
-        writeVarLong(MetricCounter.SIZE, out);
-        byte[] bitmap = new byte[(MetricCounter.SIZE + 7) / 8];
+        int length = MetricCounter.SIZE;
+        int previous = -1;
+        for (int k = 1; k < packed.length; k++) {
+            int i = PackedCounters.index(packed[k]);
+            // The values follow in the bitmap's order, so the counters must be in index order.
+            if (i <= previous) {
+                throw new IllegalStateException("packed counters out of order: " + i + " after " + previous);
+            }
+            previous = i;
+            length = Math.max(length, i + 1);
+        }
+        writeVarLong(length, out);
+        byte[] bitmap = new byte[(length + 7) / 8];
         for (int k = 1; k < packed.length; k++) {
             int i = PackedCounters.index(packed[k]);
             bitmap[i / 8] |= (byte) (1 << (i % 8));
@@ -124,7 +138,12 @@ abstract class SparseCountersSerializer extends TypeSerializerSingleton<long[]> 
         int at = 1;
         for (int i = 0; i < length; i++) {
             if ((bitmap[i / 8] & (1 << (i % 8))) != 0) {
-                packed[at++] = PackedCounters.entry(i, readZigZag(in));
+                long value = readZigZag(in);
+                try {
+                    packed[at++] = PackedCounters.entry(i, value);
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
             }
         }
         return packed;

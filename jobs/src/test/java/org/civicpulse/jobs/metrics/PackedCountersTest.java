@@ -76,6 +76,51 @@ class PackedCountersTest {
         assertThat(packed.restoreSerializer()).isSameAs(PackedCountersSerializer.INSTANCE);
     }
 
+    @Test
+    void shouldWriteAPaneOfAVersionWithMoreCountersWhole() throws Exception {
+        long[] longer = new long[MetricCounter.SIZE + 5];
+        longer[1] = 4;
+        longer[MetricCounter.SIZE + 3] = 9;
+        long[] packed = PackedCounters.pack(longer);
+        byte[] bytes = bytes(PackedCountersSerializer.INSTANCE, packed);
+        long[] readDense = CountersSerializer.INSTANCE.deserialize(new DataInputDeserializer(bytes));
+        assertThat(readDense).hasSize(MetricCounter.SIZE + 4);
+        assertThat(readDense[MetricCounter.SIZE + 3]).isEqualTo(9);
+        assertThat(PackedCountersSerializer.INSTANCE.deserialize(new DataInputDeserializer(bytes))).isEqualTo(packed);
+        assertThat(PackedCounters.dense(packed, MetricCounter.SIZE)[1]).isEqualTo(4);
+    }
+
+    @Test
+    void shouldRefuseToWritePackedCountersOutOfOrder() {
+        long[] wrong = {PackedCounters.MARK, PackedCounters.entry(5, 1), PackedCounters.entry(2, 1)};
+        assertThatThrownBy(() -> bytes(PackedCountersSerializer.INSTANCE, wrong))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("out of order");
+    }
+
+    @Test
+    void shouldReportAnUnpackableValueInACheckpointAsACorruptCheckpoint() throws Exception {
+        long[] dense = new long[MetricCounter.SIZE];
+        dense[0] = Long.MAX_VALUE;
+        byte[] bytes = bytes(CountersSerializer.INSTANCE, dense);
+        assertThatThrownBy(() -> PackedCountersSerializer.INSTANCE.deserialize(new DataInputDeserializer(bytes)))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("counter 0");
+    }
+
+    @Test
+    void shouldAddEitherFormIntoASum() {
+        for (int n = 0; n < 200; n++) {
+            long[] pane = randomPane();
+            long[] fromDense = new long[MetricCounter.SIZE];
+            long[] fromPacked = new long[MetricCounter.SIZE];
+            PackedCounters.addTo(fromDense, pane, -1);
+            PackedCounters.addTo(fromPacked, PackedCounters.pack(pane), -1);
+            assertThat(fromPacked).isEqualTo(fromDense);
+            for (int i = 0; i < pane.length; i++) {
+                assertThat(fromDense[i]).isEqualTo(-pane[i]);
+            }
+        }
+    }
+
     private long[] randomPane() {
         long[] pane = new long[MetricCounter.SIZE];
         int nonZero = random.nextInt(4) == 0 ? random.nextInt(MetricCounter.SIZE + 1) : random.nextInt(3);

@@ -173,24 +173,60 @@ class ScopeMetricsFunctionTest {
     }
 
     @Test
-    void shouldCountAndRetireADensePaneRestoredFromACheckpointWrittenBeforePanesWerePacked() throws Exception {
+    void shouldRetireADensePaneRestoredFromACheckpointWrittenBeforePanesWerePacked() throws Exception {
         harness.processWatermark(T0.toEpochMilli());
         long at = T0.toEpochMilli() - 30 * MINUTE;
         created(at);
-        // The heap holds what the restore serializer of an earlier checkpoint read: a dense array.
+        created(at);
+        MapState<Long, long[]> ring = makeDense(at);
+        harness.processWatermark(at + 60 * MINUTE);
+        LiveMetric m = publish();
+        assertThat(m.last60m()[H]).isZero();
+        assertThat(m.last24h()[H]).isEqualTo(2);
+        assertThat(m.last7d()[H]).isEqualTo(2);
+        harness.processWatermark(at + 24 * 60 * MINUTE);
+        assertThat(publish().last24h()[H]).isZero();
+        harness.processWatermark(at + 7 * 24 * 60 * MINUTE);
+        assertThat(publish().last7d()[H]).isZero();
+        assertThat(ring.contains(CaseFacts.minute(at))).isFalse();
+    }
+
+    @Test
+    void shouldAddToAndPublishADensePaneRestoredFromAnEarlierCheckpoint() throws Exception {
+        harness.processWatermark(T0.toEpochMilli());
+        long at = T0.toEpochMilli() - 30 * MINUTE;
+        created(at);
+        MapState<Long, long[]> ring = makeDense(at);
+        created(at); // adds to the dense pane, which is packed again
+        assertThat(PackedCounters.isPacked(ring.get(CaseFacts.minute(at)))).isTrue();
+        assertThat(publish().last60m()[H]).isEqualTo(2);
+        assertThat(harness.getSideOutput(ScopeMetricsFunction.PANES).stream().map(r -> r.getValue())
+                .filter(p -> p.grain().equals("minute")).reduce((a, b) -> b).orElseThrow().counters()[H])
+                .isEqualTo(2);
+    }
+
+    @Test
+    void shouldRecountADensePaneAfterAJumpOfMoreThanAWeek() throws Exception {
+        harness.processWatermark(T0.toEpochMilli() - 8 * 24 * 60 * MINUTE);
+        long at = T0.toEpochMilli() - 30 * MINUTE; // far ahead of the watermark: counted early
+        created(at);
+        makeDense(at);
+        harness.processWatermark(T0.toEpochMilli()); // the full recount reads every pane
+        LiveMetric m = publish();
+        assertThat(m.last60m()[H]).isEqualTo(1);
+        assertThat(m.last7d()[H]).isEqualTo(1);
+    }
+
+    /**
+     * Rewrites the city's pane of {@code at} as the restore serializer of a checkpoint written
+     * before panes were packed reads it into the heap: a dense array.
+     */
+    private MapState<Long, long[]> makeDense(long at) throws Exception {
         long minute = CaseFacts.minute(at);
         MapState<Long, long[]> ring = cityPanes(MinutePanes.LEGACY_NAME + "-h" + Math.floorMod(minute / 60, MinutePanes.HOURS));
         assertThat(PackedCounters.isPacked(ring.get(minute))).isTrue();
         ring.put(minute, PackedCounters.dense(ring.get(minute), MetricCounter.SIZE));
-        created(at); // adds to the dense pane, which is packed again
-        assertThat(PackedCounters.isPacked(ring.get(minute))).isTrue();
-        harness.processWatermark(at + 60 * MINUTE);
-        LiveMetric m = publish();
-        assertThat(m.last60m()[H]).isZero();
-        assertThat(m.last7d()[H]).isEqualTo(2);
-        harness.processWatermark(at + 7 * 24 * 60 * MINUTE);
-        assertThat(publish().last7d()[H]).isZero();
-        assertThat(ring.contains(minute)).isFalse();
+        return ring;
     }
 
     /** A minute-pane map state of the city scope, as the operator's backend holds it. */
