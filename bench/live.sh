@@ -51,7 +51,9 @@ PORT=$(cat "$PORT_FILE")
 ROWS=()
 for N in $COUNTS; do
     echo "## $N clients, ${SECONDS_PER_STEP}s, load: $(cat /proc/loadavg)" | tee -a "$LOG"
-    java -Xmx1g $(jfr "client-$N") -cp "$CP" org.civicpulse.dashboard.bench.WsLoadClient "$PORT" "$N" "$SECONDS_PER_STEP" bench-token 2>&1 | tee -a "$LOG"
+    # Each step's row is progress (indented on stderr); the table below is the result.
+    java -Xmx1g $(jfr "client-$N") -cp "$CP" org.civicpulse.dashboard.bench.WsLoadClient "$PORT" "$N" "$SECONDS_PER_STEP" bench-token 2>&1 \
+        | tee -a "$LOG" | sed 's/^/  /' >&2
     ROWS+=("$(grep -E '^\| [0-9]' "$LOG" | tail -1)")
 done
 echo "## load after: $(cat /proc/loadavg)" | tee -a "$LOG"

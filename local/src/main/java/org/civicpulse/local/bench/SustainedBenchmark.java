@@ -1,6 +1,7 @@
 package org.civicpulse.local.bench;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +52,13 @@ public final class SustainedBenchmark {
                 + "| raw rows inserted | bounded |");
         System.out.println("|---|---|---|---|---|---|---|");
         int knee = 0;
+        int[] rates = new int[args.length - 1];
         for (int i = 1; i < args.length; i++) {
-            Step step = run(s, layout, Integer.parseInt(args[i]), seconds);
+            rates[i - 1] = Integer.parseInt(args[i]);
+        }
+        List<Instant[]> ranges = ranges(rates, seconds, Instant.now());
+        for (int i = 0; i < rates.length; i++) {
+            Step step = run(s, layout, rates[i], seconds, ranges.get(i));
             System.out.printf("| %,d ev/s | %,.0f ev/s | %,d | %+,.0f ev/s | %d | %,.0f rows/s | %s |%n", step.offered(),
                     step.consumed(), step.finalLag(), step.lagSlope(), step.maxPartsPerPartition(),
                     step.rawInsertRate(), step.bounded() ? "yes" : "no");
@@ -65,7 +71,33 @@ public final class SustainedBenchmark {
                 knee == 0 ? "below the first rate" : String.format("%,d events/s", knee));
     }
 
-    static Step run(Settings s, StackLayout layout, int rate, int seconds) throws Exception {
+    /** Simulated events per day of the mix at scale 1 that a step's range is sized for (it has ~150,000). */
+    static final int EVENTS_PER_DAY = 120_000;
+
+    /**
+     * Each step's simulated range, one after another and ending now: every step sends events the
+     * job has not seen, later than the last step's. (Each step replaying the same last 30 days made
+     * every step after the first start with the previous steps' events again: duplicates and late
+     * events, which the job drops cheaply, inflating the rate it seemed to sustain.)
+     */
+    static List<Instant[]> ranges(int[] rates, int seconds, Instant now) {
+        long[] days = new long[rates.length];
+        long total = 0;
+        for (int i = 0; i < rates.length; i++) {
+            days[i] = Math.max(1, (long) Math.ceil((double) rates[i] * seconds / EVENTS_PER_DAY));
+            total += days[i];
+        }
+        List<Instant[]> ranges = new ArrayList<>();
+        Instant from = now.minus(Duration.ofDays(total));
+        for (long d : days) {
+            Instant to = from.plus(Duration.ofDays(d));
+            ranges.add(new Instant[] {from, to});
+            from = to;
+        }
+        return ranges;
+    }
+
+    static Step run(Settings s, StackLayout layout, int rate, int seconds, Instant[] range) throws Exception {
         List<double[]> samples = new ArrayList<>(); // {seconds since start, lag, committed}
         long rawBefore = rawRows(s);
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
@@ -73,7 +105,8 @@ public final class SustainedBenchmark {
         try (Admin admin = admin(s);
              ChildProcess sim = ChildProcess.start("simulator", ChildProcess.javaCommand(layout.simulatorClasspath(), jvm,
                      "org.civicpulse.simulator.SimulatorMain", List.of("rate", "--eps", Integer.toString(rate),
-                             "--seconds", Integer.toString(seconds), "--quiet")),
+                             "--seconds", Integer.toString(seconds), "--from", range[0].toString(),
+                             "--to", range[1].toString(), "--quiet")),
                      s.dataDir().resolve("logs/sustained-" + rate + ".log"), Map.of())) {
             long t0 = System.nanoTime();
             while (sim.isAlive() && System.nanoTime() - t0 < Duration.ofSeconds(seconds + 30).toNanos()) {

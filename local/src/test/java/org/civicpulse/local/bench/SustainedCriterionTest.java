@@ -52,4 +52,18 @@ class SustainedCriterionTest {
         assertThat(SustainedBenchmark.lagGrowth(samples)).isZero();
         assertThat(SustainedBenchmark.bounded(samples, RATE)).isFalse();
     }
+
+    @Test
+    void shouldGiveEveryStepItsOwnLaterRangeEndingNow() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-22T12:00:00Z");
+        List<java.time.Instant[]> ranges = SustainedBenchmark.ranges(new int[] {2_000, 20_000}, 300, now);
+        assertThat(ranges).hasSize(2);
+        assertThat(ranges.get(0)[1]).isEqualTo(ranges.get(1)[0]);
+        assertThat(ranges.get(1)[1]).isEqualTo(now);
+        // Room for every event of the step at the mix's ~150,000 events a simulated day.
+        for (int i = 0; i < 2; i++) {
+            long days = java.time.Duration.between(ranges.get(i)[0], ranges.get(i)[1]).toDays();
+            assertThat(days * 150_000).isGreaterThanOrEqualTo((i == 0 ? 2_000L : 20_000L) * 300);
+        }
+    }
 }
