@@ -25,6 +25,7 @@ import org.civicpulse.local.StackLayout;
 import org.civicpulse.storage.ClickHouseDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded job jar on a standalone Flink session cluster (JobManager and TaskManager in their
@@ -47,8 +48,8 @@ class StandaloneClusterITCase {
             "points", "SELECT * FROM point_days FINAL ORDER BY point, day");
 
     @Test
-    void shouldGiveTheLocalRunsExactTablesOnARealCluster(LocalServices services) throws Exception {
-        Path work = Files.createTempDirectory("civicpulse-cluster-");
+    void shouldGiveTheLocalRunsExactTablesOnARealCluster(LocalServices services, @TempDir Path work) throws Exception {
+        // @TempDir: the cluster's folder and the simulated day are deleted after the test.
         Path mix = simulatedDay(work);
         Settings local = services.isolated("local").with(Setting.FLINK_REST_PORT, Integer.toString(Ports.free()));
         Settings cluster = services.isolated("cluster");
