@@ -12,6 +12,7 @@ import org.civicpulse.contract.CivicEvent;
 import org.civicpulse.contract.DeadLetter;
 import org.civicpulse.contract.EventType;
 import org.civicpulse.contract.Rejection;
+import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.civicpulse.contract.Source;
 import org.civicpulse.storage.ClickHouseDb;
@@ -40,6 +41,33 @@ class ClickHouseStorageITCase {
         try (ClickHouseDb db = ClickHouseDb.writer(s)) {
             assertThat(Migrations.apply(db)).isZero();
             assertThat(db.queryLong("SELECT count() AS n FROM schema_migrations")).isEqualTo(Migrations.all().size());
+        }
+    }
+
+    @Test
+    void shouldCarryEveryCaseVersionOverWhenTheCaseTableIsOrderedByDistrict(LocalServices services) {
+        Settings isolated = services.isolated("reorder");
+        Settings s = isolated.with(Setting.CLICKHOUSE_DATABASE, isolated.get(Setting.CLICKHOUSE_DATABASE) + "_v7");
+        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
+            assertThat(Migrations.applyUpTo(db, 7)).isEqualTo(7);
+            String columns = "(case_id, source, district, status, created_at, response_limit_at, resolution_limit_at, "
+                    + "revision, written_at)";
+            db.execute("INSERT INTO cases " + columns + " VALUES "
+                    + "('c-1', 'HOTLINE', '110101', 'OPEN', 1763600000, 1763607200, 1763859200, 1, 1763600000), "
+                    + "('c-1', 'HOTLINE', '110101', 'RESOLVED', 1763600000, 1763607200, 1763859200, 2, 1763600100), "
+                    + "('c-2', 'GRID', '110105', 'OPEN', 1763500000, 1763507200, 1763759200, 1, 1763500000)");
+
+            assertThat(Migrations.apply(db)).isEqualTo(Migrations.all().size() - 7);
+
+            assertThat(db.query("SELECT case_id, toString(status) AS status FROM cases FINAL ORDER BY case_id"))
+                    .extracting(r -> r.get("case_id").asText() + " " + r.get("status").asText())
+                    .containsExactly("c-1 RESOLVED", "c-2 OPEN");
+            assertThat(db.queryLong("SELECT count() AS n FROM cases")).as("every version copied").isEqualTo(3);
+            assertThat(db.query("SELECT create_table_query FROM system.tables WHERE database = currentDatabase() "
+                    + "AND name = 'cases'").get(0).get("create_table_query").asText())
+                    .contains("ORDER BY (district, created_at, case_id)");
+            assertThat(db.queryLong("SELECT count() AS n FROM system.tables WHERE database = currentDatabase() "
+                    + "AND name IN ('cases_by_district', 'cases_before_v8')")).as("no table left behind").isZero();
         }
     }
 

@@ -9,9 +9,10 @@ class MigrationsTest {
     @Test
     void shouldListMigrationsInVersionOrderWithoutGaps() {
         List<Migrations.Migration> all = Migrations.all();
-        assertThat(all).extracting(Migrations.Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(all).extracting(Migrations.Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(all).extracting(Migrations.Migration::name)
-                .containsExactly("raw_events", "dead_letters", "late_events", "metrics", "cases", "alerts", "live_values");
+                .containsExactly("raw_events", "dead_letters", "late_events", "metrics", "cases", "alerts", "live_values",
+                        "cases_by_district");
     }
 
     @Test

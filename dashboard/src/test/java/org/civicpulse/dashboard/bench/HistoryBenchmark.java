@@ -29,6 +29,8 @@ public final class HistoryBenchmark {
     static final int EVENTS_PER_CASE = 5;
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     static final int REPEATS = 3;
+    /** Points (点位) with a problem on a day, per district: ~16k a day across the city. */
+    static final int POINTS_PER_DISTRICT = 1_000;
 
     private HistoryBenchmark() {
     }
@@ -55,7 +57,18 @@ public final class HistoryBenchmark {
                             size / EVENTS_PER_DAY, (System.nanoTime() - t0) / 1e9,
                             db.queryLong("SELECT count() FROM system.parts WHERE active AND database = currentDatabase()"));
                     db.execute("OPTIMIZE TABLE raw_events"); // let background merges settle as a live system would
-                    results.put(size, measure(db, new DashboardQueries(reader, new ServerMetrics()), now));
+                    String month = LocalDate.ofInstant(now, BEIJING).toString().substring(0, 7).replace("-", "");
+                    // FINAL merges a partition's parts at query time, so the ranking's cost follows
+                    // the parts of this month's metric_days partition (a bulk insert of older days
+                    // can add one), not the history's size: measured as left, then merged.
+                    System.err.printf("history: this month's metric_days partition has %d part(s)%n",
+                            db.queryLong("SELECT count() FROM system.parts WHERE active AND database = "
+                                    + "currentDatabase() AND table = 'metric_days' AND partition = '" + month + "'"));
+                    DashboardQueries queries = new DashboardQueries(reader, new ServerMetrics());
+                    Map<String, double[]> measured = measure(db, queries, now);
+                    db.execute("OPTIMIZE TABLE metric_days PARTITION " + month + " FINAL");
+                    measured.put("ranking, this month's panes merged into one part", ranking(db, queries, now));
+                    results.put(size, measured);
                 }
             }
             print(results);
@@ -75,7 +88,9 @@ public final class HistoryBenchmark {
                 + "arrayElement(['CLOSED','RESOLVED','RESPONDED','DISPATCHED','CREATED'], " + n + " % 5 + 1), "
                 + "concat('c-', toString(intDiv(" + n + ", 5))), "
                 + "toDateTime(" + end + " - intDiv(" + n + " * 86400, " + EVENTS_PER_DAY + ")), "
-                + district("intDiv(" + n + ", 5)") + ", 'street', 'ILLEGAL_PARKING_MOTOR', 'unit', '', "
+                + district("intDiv(" + n + ", 5)") + ", 'street', 'ILLEGAL_PARKING_MOTOR', "
+                + "concat('unit-', toString(intDiv(" + n + ", 5) % 40)), "
+                + "concat('point-', toString(intDiv(" + n + ", 5) % " + POINTS_PER_DISTRICT + ")), "
                 + "'civic.hotline', 0, " + n + ", now() FROM numbers(" + (to - from) + ")");
         long casesFrom = from / EVENTS_PER_CASE;
         String c = "(number + " + casesFrom + ")";
@@ -84,7 +99,9 @@ public final class HistoryBenchmark {
         db.execute("INSERT INTO cases (case_id, source, district, street, category, unit, address, status, created_at, "
                 + "response_limit_at, resolution_limit_at, revision, written_at) SELECT "
                 + "concat('c-', toString(" + c + ")), 'HOTLINE', " + district(c) + ", 'street', 'ILLEGAL_PARKING_MOTOR', "
-                + "'unit', '', if(" + created + " > now() - 3 * 86400, 'OPEN', 'CLOSED'), " + created + ", "
+                + "concat('unit-', toString(" + c + " % 40)), '', "
+                // Recent cases open; one in a hundred older ones abandoned open, as real backlogs have.
+                + "if(" + created + " > now() - 3 * 86400 OR " + c + " % 100 = 0, 'OPEN', 'CLOSED'), " + created + ", "
                 + created + " + 7200, " + created + " + 3 * 86400, 1, now() FROM numbers("
                 + (to / EVENTS_PER_CASE - casesFrom) + ")");
         // Panes: the city and the 16 districts each minute; each day the streets as well.
@@ -106,6 +123,21 @@ public final class HistoryBenchmark {
                 + "multiIf(number % 367 = 0, 'city', number % 367 <= 16, 'district', 'street'), "
                 + "toDate(toDateTime(" + end + ") - " + d + " * 86400), 130000, 120000, 117000, 1 FROM numbers("
                 + (daysTo - daysFrom) * 367 + ")");
+        // Point-days: each district's points each day; the watch-list: 20 listings a district a
+        // month, all but the last month's left again.
+        String pd = "(intDiv(number, " + 16 * POINTS_PER_DISTRICT + ") + " + daysFrom + ")";
+        db.execute("INSERT INTO point_days (district, street, point, day, problems, failed_checks, version) SELECT "
+                + districtCode("number % 16") + ", 'street', concat('point-', toString(intDiv(number, 16) % "
+                + POINTS_PER_DISTRICT + ")), toDate(toDateTime(" + end + ") - " + pd + " * 86400), "
+                + "1 + number % 7, number % 3 = 0, 1 FROM numbers(" + (daysTo - daysFrom) * 16 * POINTS_PER_DISTRICT + ")");
+        long monthsFrom = daysFrom / 30;
+        long monthsTo = Math.max(monthsFrom + 1, daysTo / 30);
+        String wm = "(intDiv(number, 320) + " + monthsFrom + ")";
+        db.execute("INSERT INTO watchlist (district, street, point, entered_on, left_on, problems_30d, "
+                + "failed_checks_30d, version) SELECT " + districtCode("number % 16") + ", 'street', "
+                + "concat('point-', toString(intDiv(number, 16) % 20)), toDate(toDateTime(" + end + ") - " + wm
+                + " * 30 * 86400), if(" + wm + " = 0, NULL, toDate(toDateTime(" + end + ") - " + wm
+                + " * 30 * 86400 + 20 * 86400)), 12, 1, 1 FROM numbers(" + (monthsTo - monthsFrom) * 320 + ")");
     }
 
     private static String district(String caseNumber) {
@@ -120,7 +152,6 @@ public final class HistoryBenchmark {
     /** Median cold latency (ms) of each product query and its naive twin. */
     static Map<String, double[]> measure(ClickHouseDb db, DashboardQueries q, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, BEIJING);
-        String monthStart = today.withDayOfMonth(1).toString();
         long since24h = now.minus(Duration.ofHours(24)).getEpochSecond();
         long since7d = now.minus(Duration.ofDays(7)).getEpochSecond();
         Map<String, double[]> out = new LinkedHashMap<>();
@@ -128,16 +159,20 @@ public final class HistoryBenchmark {
                 () -> q.series("city", DashboardQueries.Step.HOUR, false, now.minus(Duration.ofHours(24)), now),
                 "SELECT toStartOfHour(occurred_at) AS t, countIf(type = 'CREATED') AS created FROM raw_events "
                         + "WHERE occurred_at >= toDateTime(" + since24h + ") GROUP BY t ORDER BY t"));
-        out.put("ranking (districts, this month)", pair(db,
-                () -> q.scopeTotals("district", null, today.withDayOfMonth(1), today),
-                "SELECT district, count() AS cases, countIf(responded - created <= 7200) AS on_time FROM ("
-                        + "SELECT case_id, any(district) AS district, minIf(occurred_at, type = 'CREATED') AS created, "
-                        + "minIf(occurred_at, type = 'RESPONDED') AS responded FROM raw_events WHERE "
-                        + "occurred_at >= toDateTime('" + monthStart + " 00:00:00') GROUP BY case_id) GROUP BY district"));
-        out.put("district detail (7-day totals)", pair(db,
+        out.put("ranking (districts, this month)", ranking(db, q, now));
+        out.put("district totals (7 days)", pair(db,
                 () -> q.dayTotals("district:110105", today.minusDays(6), today),
                 "SELECT countIf(type = 'CREATED') AS created, countIf(type = 'RESPONDED') AS responded "
                         + "FROM raw_events WHERE district = '110105' AND occurred_at >= toDateTime(" + since7d + ")"));
+        // What GET /districts/{code} asks ClickHouse: handling units' backlog, top points, watch-list.
+        out.put("district detail (units, points, watch-list)", pair(db,
+                () -> List.of(q.units("110105", now), q.topPoints("110105", today, 10), q.watchlist("110105")),
+                () -> List.of(db.query("SELECT unit, count() AS open FROM (SELECT case_id, any(unit) AS unit "
+                        + "FROM raw_events WHERE district = '110105' GROUP BY case_id HAVING countIf(type = 'CLOSED') = 0) "
+                        + "GROUP BY unit ORDER BY open DESC LIMIT 100"),
+                        db.query("SELECT address, count() AS problems FROM raw_events WHERE district = '110105' "
+                                + "AND occurred_at >= toDateTime(" + since7d + ") AND type = 'CREATED' "
+                                + "GROUP BY address ORDER BY problems DESC LIMIT 10"))));
         out.put("case list (open, one district)", pair(db,
                 () -> q.cases(new DashboardQueries.CaseFilter("110105", null, null, null, null, "open", null, null),
                         now, 50, 0),
@@ -146,8 +181,23 @@ public final class HistoryBenchmark {
         return out;
     }
 
+    /** The ranking board's query (三率 by district, this month) and its naive twin. */
+    private static double[] ranking(ClickHouseDb db, DashboardQueries q, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, BEIJING);
+        return pair(db, () -> q.scopeTotals("district", null, today.withDayOfMonth(1), today),
+                "SELECT district, count() AS cases, countIf(responded - created <= 7200) AS on_time FROM ("
+                        + "SELECT case_id, any(district) AS district, minIf(occurred_at, type = 'CREATED') AS created, "
+                        + "minIf(occurred_at, type = 'RESPONDED') AS responded FROM raw_events WHERE "
+                        + "occurred_at >= toDateTime('" + today.withDayOfMonth(1) + " 00:00:00') GROUP BY case_id) "
+                        + "GROUP BY district");
+    }
+
     private static double[] pair(ClickHouseDb db, Supplier<?> product, String naive) {
-        return new double[] {median(db, () -> product.get()), median(db, () -> db.query(naive))};
+        return pair(db, product, () -> db.query(naive));
+    }
+
+    private static double[] pair(ClickHouseDb db, Supplier<?> product, Supplier<?> naive) {
+        return new double[] {median(db, product), median(db, naive)};
     }
 
     private static double median(ClickHouseDb db, Supplier<?> query) {
