@@ -27,6 +27,32 @@ class ScopeViewsTest {
     }
 
     @Test
+    void shouldComputeEachRateOfItsOwnPeriodFromItsTwoCounters() {
+        JsonObject day = new JsonObject().put("created_hotline", 709).put("created_grid", 200)
+                .put("created_inspection", 91).put("checks", 400).put("checks_passed", 309)
+                .put("grid_closure_due", 8).put("grid_closed_on_time", 6)
+                .put("response_decisions", 4).put("response_on_time", 3).put("ratings", 5).put("ratings_resolved", 5)
+                .put("ratings_satisfied", 5);
+        // The month's ratings are each case's latest in the month: its own counters, not `ratings`.
+        JsonObject month = day.copy().put("month_ratings", 4).put("month_ratings_resolved", 1)
+                .put("month_ratings_satisfied", 1).put("month_ratings_basic", 1);
+        JsonObject raw = new JsonObject().put("today", day).put("last24h", day).put("month", month)
+                .put("gauges", new JsonObject().put("response_pending", 2).put("rating_pending", 3));
+        JsonObject v = views.view("district:110101", raw, null, 709_000); // 东城区: 70.9万 residents
+        assertThat(v.getJsonObject("per10k").getDouble("today")).isEqualTo(10.0);
+        assertThat(v.getJsonObject("proactiveShare").getDouble("24h")).isEqualTo(0.291); // 291 of 1,000
+        assertThat(v.getJsonObject("spotCheckPassRate").getDouble("24h")).isEqualTo(0.7725);
+        assertThat(v.getJsonObject("gridClosureRate").getDouble("24h")).isEqualTo(0.75);
+        JsonObject m = v.getJsonObject("rates").getJsonObject("month");
+        assertThat(m.getDouble("response")).isEqualTo(0.75);
+        assertThat(m.getDouble("resolution")).isEqualTo(0.25);
+        assertThat(m.getDouble("satisfaction")).isEqualTo(0.5);
+        assertThat(m.getLong("responsePending")).isEqualTo(2);
+        assertThat(m.getLong("ratingPending")).isEqualTo(3);
+        assertThat(v.getJsonObject("rates").getJsonObject("7d").getDouble("response")).isNull();
+    }
+
+    @Test
     void shouldLeaveTheCompositeNullWhenAnyRateIsNull() {
         assertThat(views.composite(0, 0, 1, 1, 0, 1)).isNull();
         assertThat(views.composite(1, 1, 0, 0, 0, 0)).isNull();
