@@ -154,6 +154,20 @@ class CaseLifecycleFunctionTest {
     }
 
     @Test
+    void shouldKeepAClosedGridCaseUntilItsLimitPassesSoItsEntryMovesThere() throws Exception {
+        send(created("c1", Source.GRID, "NOISE", false, 0)); // 7 days to resolve; grace is 2 days
+        send(step("c1", Source.GRID, EventType.RESOLVED, HOUR));
+        send(step("c1", Source.GRID, EventType.CLOSED, 2 * HOUR));
+        harness.processWatermark(T0.toEpochMilli() + 3 * DAY);
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.processWatermark(T0.toEpochMilli() + 7 * DAY + 1);
+        assertThat(windowedByMinute(MetricCounter.GRID_CLOSURE_DUE)).containsOnly(Map.entry(minuteAt(7 * DAY), 1L));
+        assertThat(windowedByMinute(MetricCounter.GRID_CLOSED_ON_TIME)).containsOnly(Map.entry(minuteAt(7 * DAY), 1L));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(gauges()).containsEntry(MetricCounter.OPEN, 0L);
+    }
+
+    @Test
     void shouldCountAGridCaseResolvedLateOnceWhenResolved() throws Exception {
         send(created("c1", Source.GRID, "HEATING", false, 0));
         harness.processWatermark(T0.toEpochMilli() + DAY + 1);
