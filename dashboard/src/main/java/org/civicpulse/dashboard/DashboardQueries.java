@@ -213,13 +213,23 @@ public final class DashboardQueries {
         return out;
     }
 
-    /** Counter sums of a scope over whole days, with {@code days} = how many days had rows. */
+    /** Counter sums of a scope over whole days, with {@code panes} = how many days had rows. */
     public JsonNode dayTotals(String scope, LocalDate first, LocalDate last) {
-        StringJoiner columns = new StringJoiner(", ");
-        WINDOWED.forEach(c -> columns.add("sum(" + c + ") AS " + c));
-        String sql = "SELECT " + columns + ", count() AS days FROM metric_days FINAL WHERE scope = "
-                + SqlLiteral.string(scope) + " AND day >= toDate(" + SqlLiteral.string(first.toString())
-                + ") AND day <= toDate(" + SqlLiteral.string(last.toString()) + ")";
+        return totals("metric_days", scope, days(first, last));
+    }
+
+    /**
+     * Counter sums of a scope over exactly [from, to), from its minute panes, with {@code panes}
+     * = how many minutes had rows: a part of a day compares with the same part a week earlier.
+     */
+    public JsonNode rangeTotals(String scope, Instant from, Instant to) {
+        return totals("metric_minutes", scope, range("minute", from, to));
+    }
+
+    // Only called with the constant table names and the ranges of this class.
+    private JsonNode totals(String table, String scope, String range) {
+        String sql = "SELECT " + sums() + ", count() AS panes FROM " + table + " FINAL WHERE scope = "
+                + SqlLiteral.string(scope) + " AND " + range;
         List<JsonNode> rows = timed(() -> db.query(sql));
         return rows.isEmpty() ? null : rows.get(0);
     }
@@ -227,15 +237,23 @@ public final class DashboardQueries {
     /** Counter sums per scope of a kind over whole days (the ranking board). */
     public List<JsonNode> scopeTotals(String scopeKind, String scopePrefix, LocalDate first,
             LocalDate last) {
-        StringJoiner columns = new StringJoiner(", ");
-        WINDOWED.forEach(c -> columns.add("sum(" + c + ") AS " + c));
         String prefix = scopePrefix == null ? ""
                 : " AND startsWith(scope, " + SqlLiteral.string(scopePrefix) + ")";
-        String sql = "SELECT scope, " + columns + " FROM metric_days FINAL WHERE scope_kind = "
-                + SqlLiteral.string(scopeKind) + prefix + " AND day >= toDate("
-                + SqlLiteral.string(first.toString()) + ") AND day <= toDate("
-                + SqlLiteral.string(last.toString()) + ") GROUP BY scope ORDER BY scope";
+        String sql = "SELECT scope, " + sums() + " FROM metric_days FINAL WHERE scope_kind = "
+                + SqlLiteral.string(scopeKind) + prefix + " AND " + days(first, last)
+                + " GROUP BY scope ORDER BY scope";
         return timed(() -> db.query(sql));
+    }
+
+    private static String sums() {
+        StringJoiner columns = new StringJoiner(", ");
+        WINDOWED.forEach(c -> columns.add("sum(" + c + ") AS " + c));
+        return columns.toString();
+    }
+
+    private static String days(LocalDate first, LocalDate last) {
+        return "day >= toDate(" + SqlLiteral.string(first.toString()) + ") AND day <= toDate("
+                + SqlLiteral.string(last.toString()) + ")";
     }
 
     /** The district's top points over the 7 days up to {@code today}. */
@@ -322,8 +340,9 @@ public final class DashboardQueries {
 
     private static String range(String column, Instant from, Instant to) {
         if ("day".equals(column)) {
-            return "day >= toDate(" + SqlLiteral.dateTime(from) + ") AND day < toDate("
-                    + SqlLiteral.dateTime(to) + ")";
+            // The day that holds `to` is in the range (so far) unless `to` is its midnight.
+            return days(LocalDate.ofInstant(from, SqlLiteral.ZONE),
+                    LocalDate.ofInstant(to.minusSeconds(1), SqlLiteral.ZONE));
         }
         return column + " >= " + SqlLiteral.dateTime(from) + " AND " + column + " < "
                 + SqlLiteral.dateTime(to);

@@ -60,7 +60,10 @@ final class RankingRoute {
                             : "district".equals(parts[0]) ? parts[1] : null)
                     .put("response", response).put("resolution", resolution)
                     .put("satisfaction", satisfaction)
-                    .put("composite", d.views().composite(response, resolution, satisfaction))
+                    .put("composite", d.views().composite(SeriesMetric.n(r, "response_on_time"),
+                            SeriesMetric.n(r, "response_decisions"), SeriesMetric.n(r, ratings + "ratings_resolved"),
+                            SeriesMetric.n(r, ratings + "ratings_satisfied"), SeriesMetric.n(r, ratings + "ratings_basic"),
+                            rated))
                     .put("responseDecisions", SeriesMetric.n(r, "response_decisions"))
                     .put("ratings", rated).put("spotChecks", SeriesMetric.n(r, "checks"))
                     .put("spotCheckPassRate", ScopeViews.ratio(SeriesMetric.n(r, "checks_passed"),

@@ -81,12 +81,17 @@ public final class ScopeViews {
         return view;
     }
 
-    /** Composite score (月评) from three rates; null if any is null. */
-    public Double composite(Double response, Double resolution, Double satisfaction) {
-        if (response == null || resolution == null || satisfaction == null) {
+    /**
+     * Composite score (月评) from the counters of the three rates; null if any rate is null. It
+     * weighs the exact rates, not the ones rounded for display, which could move its last digit.
+     */
+    public Double composite(long onTime, long decisions, long resolved, long satisfied, long basic,
+            long ratings) {
+        if (decisions == 0 || ratings == 0) {
             return null;
         }
-        return round(weights[0] * response + weights[1] * resolution + weights[2] * satisfaction);
+        return round(weights[0] * onTime / decisions + weights[1] * resolved / ratings
+                + weights[2] * (satisfied + basicWeight * basic) / ratings);
     }
 
     /** Satisfaction rate: (SATISFIED + w·BASIC) ÷ ratings. */
@@ -109,7 +114,9 @@ public final class ScopeViews {
                 .put("response", response)
                 .put("resolution", resolution)
                 .put("satisfaction", satisfaction)
-                .put("composite", composite(response, resolution, satisfaction))
+                .put("composite", composite(n(c, "response_on_time"), n(c, "response_decisions"),
+                        n(c, ratingPrefix + "ratings_resolved"), n(c, ratingPrefix + "ratings_satisfied"),
+                        n(c, ratingPrefix + "ratings_basic"), ratings))
                 .put("responsePending", n(gauges, "response_pending"))
                 .put("ratingPending", n(gauges, "rating_pending"))
                 .put("responseDecisions", n(c, "response_decisions"))

@@ -35,10 +35,8 @@ final class SeriesMetric {
                 n(s, "ratings")));
         put(all, "satisfaction_rate", false, (s, v) -> v.satisfaction(n(s, "ratings_satisfied"),
                 n(s, "ratings_basic"), n(s, "ratings")));
-        put(all, "composite", false, (s, v) -> v.composite(
-                ScopeViews.ratio(n(s, "response_on_time"), n(s, "response_decisions")),
-                ScopeViews.ratio(n(s, "ratings_resolved"), n(s, "ratings")),
-                v.satisfaction(n(s, "ratings_satisfied"), n(s, "ratings_basic"), n(s, "ratings"))));
+        put(all, "composite", false, (s, v) -> v.composite(n(s, "response_on_time"), n(s, "response_decisions"),
+                n(s, "ratings_resolved"), n(s, "ratings_satisfied"), n(s, "ratings_basic"), n(s, "ratings")));
         put(all, "spot_check_pass_rate", false, (s, v) -> ScopeViews.ratio(n(s, "checks_passed"),
                 n(s, "checks")));
         put(all, "proactive_share", false, (s, v) -> {

@@ -61,13 +61,27 @@ final class TimeseriesRoute {
             return out.put("total", null).put("previousWeekTotal", null)
                     .putNull("monthOnMonth").putNull("yearOnYear");
         }
-        LocalDate first = LocalDate.ofInstant(start, SqlLiteral.ZONE);
-        LocalDate last = LocalDate.ofInstant(to.minusSeconds(1), SqlLiteral.ZONE);
-        Double total = total(metric, scope, first, last);
+        Double total = metric.value().of(totals(scope, step, start, to, Period.ZERO), d.views());
         return out.put("total", total)
-                .put("previousWeekTotal", total(metric, scope, first.minusDays(7), last.minusDays(7)))
-                .put("monthOnMonth", change(metric, scope, first, last, Period.ofMonths(1), total))
-                .put("yearOnYear", change(metric, scope, first, last, Period.ofYears(1), total));
+                .put("previousWeekTotal", metric.value().of(totals(scope, step, start, to, Period.ofWeeks(1)),
+                        d.views()))
+                .put("monthOnMonth", change(metric, scope, step, start, to, Period.ofMonths(1), total))
+                .put("yearOnYear", change(metric, scope, step, start, to, Period.ofYears(1), total));
+    }
+
+    /**
+     * Counter sums over the range moved {@code back}: exactly [from, to) for steps under a day,
+     * so "today so far" compares with the same hours a week earlier, not with that whole day;
+     * whole days (those of the points) for a daily step.
+     */
+    private JsonNode totals(String scope, DashboardQueries.Step step, Instant from, Instant to, Period back) {
+        Instant f = from.atZone(SqlLiteral.ZONE).minus(back).toInstant();
+        Instant t = to.atZone(SqlLiteral.ZONE).minus(back).toInstant();
+        if (step != DashboardQueries.Step.DAY) {
+            return d.queries().rangeTotals(scope, f, t);
+        }
+        return d.queries().dayTotals(scope, LocalDate.ofInstant(f, SqlLiteral.ZONE),
+                LocalDate.ofInstant(t.minusSeconds(1), SqlLiteral.ZONE));
     }
 
     private JsonArray points(SeriesMetric.Definition metric, String scope,
@@ -83,15 +97,11 @@ final class TimeseriesRoute {
         return out;
     }
 
-    private Double total(SeriesMetric.Definition metric, String scope, LocalDate first, LocalDate last) {
-        return metric.value().of(d.queries().dayTotals(scope, first, last), d.views());
-    }
-
     // Null when the earlier period has no rows at all: no history, no comparison.
-    private JsonObject change(SeriesMetric.Definition metric, String scope, LocalDate first,
-            LocalDate last, Period back, Double current) {
-        JsonNode earlier = d.queries().dayTotals(scope, first.minus(back), last.minus(back));
-        if (earlier == null || earlier.path("days").asLong() == 0) {
+    private JsonObject change(SeriesMetric.Definition metric, String scope, DashboardQueries.Step step,
+            Instant from, Instant to, Period back, Double current) {
+        JsonNode earlier = totals(scope, step, from, to, back);
+        if (earlier == null || earlier.path("panes").asLong() == 0) {
             return null;
         }
         Double previous = metric.value().of(earlier, d.views());

@@ -367,6 +367,39 @@ class LiveServerITCase {
     }
 
     @Test
+    void shouldCompareTodaySoFarWithTheSameHoursAWeekEarlierAndEndADailySeriesWithToday() {
+        // SPEC §4: volumes "each with the same figure one week earlier". Tuesday 10 March until
+        // 12:00 holds 3 hotline cases; Tuesday 3 March held 2 by 12:00 and 5 more in the afternoon.
+        String scope = "district:110116";
+        try (ClickHouseDb writer = ClickHouseDb.writer(settings)) {
+            writer.insertJsonEachRow("metric_minutes", String.join("\n",
+                    pane("minute", scope, "2026-03-10 09:00:00", 3),
+                    pane("minute", scope, "2026-03-03 09:00:00", 2),
+                    pane("minute", scope, "2026-03-03 15:00:00", 5)).getBytes(StandardCharsets.UTF_8));
+            writer.insertJsonEachRow("metric_days", String.join("\n",
+                    pane("day", scope, "2026-03-10", 3),
+                    pane("day", scope, "2026-03-03", 7)).getBytes(StandardCharsets.UTF_8));
+        }
+        JsonObject today = get("/api/v1/timeseries?metric=created_hotline&district=110116"
+                + "&from=2026-03-10T00:00:00%2B08:00&to=2026-03-10T12:00:00%2B08:00", TOKEN).bodyAsJsonObject();
+        assertThat(today.getDouble("total")).isEqualTo(3.0);
+        assertThat(today.getDouble("previousWeekTotal")).as(today.encode()).isEqualTo(2.0);
+        // A daily series up to noon ends with today so far, not with an empty day.
+        JsonObject daily = get("/api/v1/timeseries?metric=created_hotline&district=110116&step=1d"
+                + "&from=2026-03-01T00:00:00%2B08:00&to=2026-03-10T12:00:00%2B08:00", TOKEN).bodyAsJsonObject();
+        var points = daily.getJsonArray("points");
+        assertThat(points.getJsonObject(points.size() - 1).getString("t")).startsWith("2026-03-10T00:00");
+        assertThat(points.getJsonObject(points.size() - 1).getDouble("value")).as(daily.encode()).isEqualTo(3.0);
+        assertThat(daily.getDouble("total")).isEqualTo(10.0);
+    }
+
+    /** A metric pane as the job writes it: {@code grain} "minute" or "day". */
+    private static String pane(String grain, String scope, String at, long createdHotline) {
+        return new JsonObject().put("scope", scope).put("scope_kind", scope.split(":")[0]).put(grain, at)
+                .put("created_hotline", createdHotline).put("version", 1).encode();
+    }
+
+    @Test
     void shouldAnswerClickHouseRoutesWithDocumentedShapes() {
         for (String[] route : new String[][] {
                 {"/api/v1/cases?district=110101&status=overdue", "CaseList"},

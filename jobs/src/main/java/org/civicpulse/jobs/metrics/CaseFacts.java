@@ -90,7 +90,9 @@ public final class CaseFacts {
      */
     private static void ratings(CaseState s, Map<Long, long[]> facts) {
         if (s.ratingTimes.length == 0) {
-            if (s.lastResolvedAt > 0) {
+            // Awaiting a rating only while resolved: a reopened case is back at work, and a
+            // closed one is finished (the list behind this count is the resolved cases).
+            if (s.status() == CaseState.Status.RESOLVED) {
                 add(facts, GAUGE, MetricCounter.RATING_PENDING, 1);
             }
             return;
@@ -125,17 +127,22 @@ public final class CaseFacts {
     }
 
     /**
-     * A GRID case is due in a period when its limit passed or it was resolved in it; a case
-     * resolved late counts once, when resolved (any period that holds its limit and ends now
-     * holds its resolution too).
+     * A GRID case is due in a period when its limit passed in it or it was resolved in it, and
+     * counts once in each such period. For a period that ends now, "limit or resolution in it"
+     * comes down to one time: the resolution while the limit is still ahead; once the limit has
+     * passed, the limit for a case resolved on time (its resolution came earlier, so any such
+     * period that holds the resolution holds the limit too) and the resolution for one resolved
+     * late (it came later, likewise). So the case's entry moves to its limit when the limit passes.
      */
     private static void gridClosure(CaseState s, long watermark, Map<Long, long[]> facts) {
         long resolvedAt = s.resolvedAt();
+        boolean limitPassed = watermark > s.resolutionLimitAt;
         if (resolvedAt > 0) {
-            add(facts, minute(resolvedAt), MetricCounter.GRID_CLOSURE_DUE, 1);
-            add(facts, minute(resolvedAt), MetricCounter.GRID_CLOSED_ON_TIME,
-                    resolvedAt <= s.resolutionLimitAt ? 1 : 0);
-        } else if (watermark > s.resolutionLimitAt) {
+            boolean onTime = resolvedAt <= s.resolutionLimitAt;
+            long at = onTime && limitPassed ? s.resolutionLimitAt : resolvedAt;
+            add(facts, minute(at), MetricCounter.GRID_CLOSURE_DUE, 1);
+            add(facts, minute(at), MetricCounter.GRID_CLOSED_ON_TIME, onTime ? 1 : 0);
+        } else if (limitPassed) {
             add(facts, minute(s.resolutionLimitAt), MetricCounter.GRID_CLOSURE_DUE, 1);
         }
     }

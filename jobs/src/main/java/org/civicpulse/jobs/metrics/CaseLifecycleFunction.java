@@ -20,7 +20,8 @@ import org.civicpulse.jobs.CleanupTimers;
  * Keyed by case: keeps each case's lifecycle (status, stage times, unit, limits) and emits the
  * change in what the case contributes to the metrics ({@link CaseFacts}) after every event and
  * every event-time timer: the response limit, "about to breach" 2 h before the resolution limit,
- * and the resolution limit itself. A finished case is forgotten a grace period after it closed;
+ * and the resolution limit itself. A finished case is forgotten a grace period after it closed
+ * (a GRID case not before its resolution limit);
  * an open case {@code caseRetention} after its last event (it then leaves the backlog).
  */
 public final class CaseLifecycleFunction extends KeyedProcessFunction<String, AcceptedEvent, MetricDelta> {
@@ -71,7 +72,7 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
             CleanupTimers.moveRetention(ctx.timerService(), last, t, caseRetention);
         }
         if (s.status() == CaseState.Status.CLOSED) {
-            ctx.timerService().registerEventTimeTimer(CleanupTimers.graceAt(s.closedAt, grace));
+            ctx.timerService().registerEventTimeTimer(forgetAt(s));
         }
         emit(before, s, watermark, ctx, out);
     }
@@ -83,7 +84,8 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
             return;
         }
         if (isForgotten(s, timestamp)) {
-            CaseFacts.diff(CaseFacts.of(s, timestamp), gaugesDropped(s, timestamp), (p, b, d) ->
+            // From the facts last emitted: a limit point may share this timer's time.
+            CaseFacts.diff(CaseFacts.of(s, timestamp - 1), gaugesDropped(s, timestamp), (p, b, d) ->
                     out.collect(new MetricDelta(p, b, d)));
             dropTimers(s, timestamp, ctx);
             state.clear();
@@ -111,10 +113,19 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
 
     private boolean isForgotten(CaseState s, long timestamp) throws Exception {
         if (s.status() == CaseState.Status.CLOSED) {
-            return timestamp >= s.closedAt + grace;
+            return timestamp >= forgetAt(s);
         }
         Long last = lastEventAt.value();
         return last != null && timestamp >= last + caseRetention;
+    }
+
+    /**
+     * A closed case is forgotten a grace period after it closed; a GRID case not before its
+     * resolution limit has passed, since its closure-rate entry moves to the limit then.
+     */
+    private long forgetAt(CaseState s) {
+        long at = CleanupTimers.graceAt(s.closedAt, grace);
+        return s.isGrid() ? Math.max(at, s.resolutionLimitAt + 1) : at;
     }
 
     /** An abandoned open case leaves the backlog gauges but keeps what it counted in history. */

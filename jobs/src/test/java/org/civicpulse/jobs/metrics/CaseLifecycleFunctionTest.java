@@ -140,6 +140,128 @@ class CaseLifecycleFunctionTest {
         assertThat(openByUnit).containsEntry("东华门街道办事处", 1L).containsEntry("", 0L);
     }
 
+    @Test
+    void shouldCountAGridCaseResolvedOnTimeInThePeriodItsLimitPassesToo() throws Exception {
+        // SPEC §4: due in P when its limit passed in P or it was resolved in P. HEATING: 24 h to resolve.
+        send(created("c1", Source.GRID, "HEATING", false, 0));
+        send(step("c1", Source.GRID, EventType.RESOLVED, HOUR));
+        assertThat(windowedByMinute(MetricCounter.GRID_CLOSURE_DUE)).containsOnly(Map.entry(minuteAt(HOUR), 1L));
+        // Once the limit passed, every period ending now that holds the resolution holds the limit,
+        // but not the other way round (the last 60 min now): the case is counted at its limit.
+        harness.processWatermark(T0.toEpochMilli() + DAY + 1);
+        assertThat(windowedByMinute(MetricCounter.GRID_CLOSURE_DUE)).containsOnly(Map.entry(minuteAt(DAY), 1L));
+        assertThat(windowedByMinute(MetricCounter.GRID_CLOSED_ON_TIME)).containsOnly(Map.entry(minuteAt(DAY), 1L));
+    }
+
+    @Test
+    void shouldKeepAClosedGridCaseUntilItsLimitPassesSoItsEntryMovesThere() throws Exception {
+        send(created("c1", Source.GRID, "NOISE", false, 0)); // 7 days to resolve; grace is 2 days
+        send(step("c1", Source.GRID, EventType.RESOLVED, HOUR));
+        send(step("c1", Source.GRID, EventType.CLOSED, 2 * HOUR));
+        harness.processWatermark(T0.toEpochMilli() + 3 * DAY);
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.processWatermark(T0.toEpochMilli() + 7 * DAY + 1);
+        assertThat(windowedByMinute(MetricCounter.GRID_CLOSURE_DUE)).containsOnly(Map.entry(minuteAt(7 * DAY), 1L));
+        assertThat(windowedByMinute(MetricCounter.GRID_CLOSED_ON_TIME)).containsOnly(Map.entry(minuteAt(7 * DAY), 1L));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(gauges()).containsEntry(MetricCounter.OPEN, 0L);
+    }
+
+    @Test
+    void shouldCountAGridCaseResolvedLateOnceWhenResolved() throws Exception {
+        send(created("c1", Source.GRID, "HEATING", false, 0));
+        harness.processWatermark(T0.toEpochMilli() + DAY + 1);
+        assertThat(windowedByMinute(MetricCounter.GRID_CLOSURE_DUE)).containsOnly(Map.entry(minuteAt(DAY), 1L));
+        send(step("c1", Source.GRID, EventType.RESOLVED, DAY + 3 * HOUR));
+        assertThat(windowedByMinute(MetricCounter.GRID_CLOSURE_DUE))
+                .containsOnly(Map.entry(minuteAt(DAY + 3 * HOUR), 1L));
+        assertThat(windowed(MetricCounter.GRID_CLOSED_ON_TIME)).isZero();
+    }
+
+    @Test
+    void shouldAwaitARatingOnlyWhileTheCaseIsResolved() throws Exception {
+        send(created("c1", Source.HOTLINE, "NOISE", false, 0));
+        send(step("c1", Source.HOTLINE, EventType.RESOLVED, HOUR));
+        assertThat(gauges()).containsEntry(MetricCounter.RATING_PENDING, 1L);
+        send(step("c1", Source.HOTLINE, EventType.REOPENED, 2 * HOUR));
+        assertThat(gauges()).containsEntry(MetricCounter.RATING_PENDING, 0L).containsEntry(MetricCounter.OPEN, 1L);
+        send(step("c1", Source.HOTLINE, EventType.RESOLVED, 3 * HOUR));
+        assertThat(gauges()).containsEntry(MetricCounter.RATING_PENDING, 1L);
+        send(step("c1", Source.HOTLINE, EventType.CLOSED, 4 * HOUR));
+        assertThat(gauges()).containsEntry(MetricCounter.RATING_PENDING, 0L).containsEntry(MetricCounter.OPEN, 0L);
+    }
+
+    @Test
+    void shouldNotReopenACaseRatedNotSolved() throws Exception {
+        send(created("c1", Source.HOTLINE, "NOISE", false, 0));
+        send(step("c1", Source.HOTLINE, EventType.RESOLVED, HOUR));
+        send(rated("c1", 2 * HOUR, false, Satisfaction.DISSATISFIED));
+        assertThat(gauges()).containsEntry(MetricCounter.OPEN, 0L).containsEntry(MetricCounter.RATING_PENDING, 0L);
+        assertThat(windowed(MetricCounter.RATINGS)).isEqualTo(1);
+        assertThat(windowed(MetricCounter.RATINGS_RESOLVED)).isZero();
+    }
+
+    @Test
+    void shouldKeepACaseFinishedWhenReopenedAfterItClosed() throws Exception {
+        // SPEC: finished at CLOSED "whatever came before"; a REOPENED after it is read the same way.
+        send(created("c1", Source.GRID, "NOISE", false, 0));
+        send(step("c1", Source.GRID, EventType.RESOLVED, HOUR));
+        send(step("c1", Source.GRID, EventType.CLOSED, 2 * HOUR));
+        send(step("c1", Source.GRID, EventType.REOPENED, 3 * HOUR));
+        assertThat(gauges()).containsEntry(MetricCounter.OPEN, 0L);
+        harness.processWatermark(T0.toEpochMilli() + 8 * DAY);
+        assertThat(gauges()).containsEntry(MetricCounter.OVERDUE, 0L);
+    }
+
+    @Test
+    void shouldCountTheLatestRatingOfEachBeijingCalendarMonth() throws Exception {
+        // 23:30 on 31 October and 00:30 on 1 November in Beijing: both still 31 October in UTC.
+        long october = Instant.parse("2026-10-31T23:30:00+08:00").toEpochMilli() - T0.toEpochMilli();
+        long november = Instant.parse("2026-11-01T00:30:00+08:00").toEpochMilli() - T0.toEpochMilli();
+        send(created("c1", Source.HOTLINE, "NOISE", false, october - 5 * HOUR));
+        send(step("c1", Source.HOTLINE, EventType.RESOLVED, october - HOUR));
+        send(rated("c1", october - 30 * 60_000L, false, Satisfaction.DISSATISFIED));
+        send(rated("c1", october, true, Satisfaction.BASIC));
+        send(rated("c1", november, true, Satisfaction.SATISFIED));
+        // Rolling periods: the latest rating only. Months: the latest within each month.
+        assertThat(windowedByMinute(MetricCounter.RATINGS)).containsOnly(Map.entry(minuteAt(november), 1L));
+        assertThat(windowedByMinute(MetricCounter.MONTH_RATINGS))
+                .containsOnly(Map.entry(minuteAt(october), 1L), Map.entry(minuteAt(november), 1L));
+        assertThat(windowedByMinute(MetricCounter.MONTH_RATINGS_BASIC)).containsOnly(Map.entry(minuteAt(october), 1L));
+        assertThat(windowedByMinute(MetricCounter.MONTH_RATINGS_SATISFIED))
+                .containsOnly(Map.entry(minuteAt(november), 1L));
+    }
+
+    @Test
+    void shouldTreatAnUrgentCategoryAsUrgentWhateverTheFlagSays() throws Exception {
+        // The wire format cannot tell "urgent": false from no flag (both decode to false), so the
+        // category's default decides: UTILITY_OUTAGE has 2 h to respond and to resolve.
+        org.civicpulse.contract.Validation v = new org.civicpulse.contract.EventValidator(
+                org.civicpulse.contract.Catalogue.load(), java.time.Clock.systemUTC(), Duration.ofMinutes(5)).validate("{\"id\":\"c1-created\",\"source\":\"HOTLINE\","
+                + "\"type\":\"CREATED\",\"caseId\":\"c1\",\"occurredAt\":\"" + T0 + "\",\"district\":\"110101\","
+                + "\"category\":\"UTILITY_OUTAGE\",\"urgent\":false}");
+        send(((org.civicpulse.contract.Validation.Accepted) v).event());
+        harness.processWatermark(T0.toEpochMilli() + 2 * HOUR + 1);
+        assertThat(gauges()).containsEntry(MetricCounter.OVERDUE, 1L);
+        assertThat(windowedByMinute(MetricCounter.RESPONSE_DECISIONS)).containsOnly(Map.entry(minuteAt(2 * HOUR), 1L));
+    }
+
+    private static long minuteAt(long offset) {
+        return CaseFacts.minute(T0.toEpochMilli() + offset);
+    }
+
+    /** Windowed totals of a counter by minute, leaving out minutes that net to zero. */
+    private Map<Long, Long> windowedByMinute(MetricCounter c) {
+        Map<Long, Long> byMinute = new HashMap<>();
+        for (MetricDelta d : harness.extractOutputValues()) {
+            if (d.bucket() != CaseFacts.GAUGE) {
+                byMinute.merge(d.bucket(), d.delta()[c.ordinal()], Long::sum);
+            }
+        }
+        byMinute.values().removeIf(v -> v == 0);
+        return byMinute;
+    }
+
     private Map<MetricCounter, Long> gauges() {
         Map<MetricCounter, Long> g = new HashMap<>();
         for (MetricCounter c : MetricCounter.values()) {

@@ -112,7 +112,7 @@ final class ExpectedMetrics {
                 gauge(m, window, "response_pending", true);
             }
             if (latestRating == null) {
-                gauge(m, window, "rating_pending", resolved > 0);
+                gauge(m, window, "rating_pending", closed == 0 && resolved > 0 && resolved > reopened);
             } else if (in(latestRating.at(), w, today, window)) {
                 m.merge("ratings", 1L, Long::sum);
                 m.merge("ratings_resolved", Boolean.TRUE.equals(latestRating.resolved()) ? 1L : 0L, Long::sum);
@@ -122,13 +122,11 @@ final class ExpectedMetrics {
         }
         if (opening.source().equals("GRID")) {
             long resolution = open ? 0 : resolved > 0 && resolved > reopened ? resolved : closed;
-            if (resolution > 0) {
-                if (in(resolution, w, today, window)) {
-                    m.merge("grid_closure_due", 1L, Long::sum);
-                    m.merge("grid_closed_on_time", resolution <= resolutionLimit ? 1L : 0L, Long::sum);
-                }
-            } else if (watermark > resolutionLimit && in(resolutionLimit, w, today, window)) {
+            // SPEC word for word: due in the period when its limit passed in it or it was resolved in it.
+            boolean limitPassedIn = watermark > resolutionLimit && in(resolutionLimit, w, today, window);
+            if (limitPassedIn || resolution > 0 && in(resolution, w, today, window)) {
                 m.merge("grid_closure_due", 1L, Long::sum);
+                m.merge("grid_closed_on_time", resolution > 0 && resolution <= resolutionLimit ? 1L : 0L, Long::sum);
             }
         }
     }

@@ -88,6 +88,24 @@ class ScopeMetricsFunctionTest {
     }
 
     @Test
+    void shouldStartANewMonthAtMidnightOfItsFirstDayInBeijing() throws Exception {
+        // 23:30 on 30 November and 00:30 on 1 December in Beijing; both 30 November in UTC.
+        long lastOfNovember = Instant.parse("2026-11-30T23:30:00+08:00").toEpochMilli();
+        long december = Instant.parse("2026-12-01T00:00:00+08:00").toEpochMilli();
+        harness.processWatermark(lastOfNovember - 29 * 24 * 60 * MINUTE);
+        created(lastOfNovember - 29 * 24 * 60 * MINUTE); // 1 November 23:30: this month too
+        created(lastOfNovember);
+        harness.processWatermark(december - 1);
+        assertThat(publish().month()[H]).isEqualTo(2);
+        harness.processWatermark(december);
+        LiveMetric m = publish();
+        assertThat(m.month()[H]).isZero();
+        assertThat(m.last7d()[H]).isEqualTo(1);
+        created(december + 30 * MINUTE);
+        assertThat(publish().month()[H]).isEqualTo(1);
+    }
+
+    @Test
     void shouldAddALateEventToItsOwnMinuteAndWindows() throws Exception {
         harness.processWatermark(T0.toEpochMilli() + 3 * 60 * MINUTE);
         created(T0.toEpochMilli()); // three hours behind the watermark
