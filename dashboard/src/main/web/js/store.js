@@ -46,6 +46,15 @@ export class Store {
         }
     }
 
+    /**
+     * "Now" for the page's ranges (SPEC §3): the watermark of the channel (asOf), so a replayed
+     * day reads as it did live; the wall clock only before the first asOf arrives.
+     */
+    now() {
+        const watermark = this.asOf ? Date.parse(this.asOf) : NaN;
+        return Number.isFinite(watermark) ? watermark : Date.now();
+    }
+
     touch() {
         this.lastMessageAt = Date.now();
         this.changed();

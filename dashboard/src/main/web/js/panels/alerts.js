@@ -87,7 +87,7 @@ export function alertFeed(list, countElement, ctx) {
             sev.textContent = GLYPH[alert.severity] + " " + t("sev." + alert.severity);
             li.querySelector(".place").textContent = `${t("kind." + alert.kind)} · ${districtName(alert.district)} `
                 + `${alert.street || ""} · ${categoryName(alert.category)}`;
-            const opened = alert.openedAt ? (Date.now() - Date.parse(alert.openedAt)) / 1000 : null;
+            const opened = alert.openedAt ? (ctx.store.now() - Date.parse(alert.openedAt)) / 1000 : null;
             const note = sent.get(alert.id);
             if (note && note.version !== alert.version) sent.delete(alert.id);
             const state = alert.status === "ACKED" ? " · " + t("alert.acked") + (alert.ackedBy ? " (" + alert.ackedBy + ")" : "") : "";

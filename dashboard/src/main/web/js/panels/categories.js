@@ -11,7 +11,7 @@ export function categoriesPanel(element, ctx) {
     const chart = chartOn(element);
     chart.on("click", (event) => {
         if (event.data && event.data.code) {
-            ctx.openCases({ category: event.data.code, status: "all", from: startOfToday() }, categoryName(event.data.code));
+            ctx.openCases({ category: event.data.code, status: "all", from: startOfToday(ctx.store.now()) }, categoryName(event.data.code));
         }
     });
     return function render(store) {

@@ -14,18 +14,18 @@ const ALL = ["HOTLINE", "GRID", "INSPECTION"];
 const rates24h = (v) => (v.rates && v.rates["24h"]) || {};
 const TILES = [
     { key: "hotline", value: (v) => v.today && v.today.HOTLINE, metric: "created_hotline", period: "today",
-        sources: ["HOTLINE"], cases: () => ({ source: "HOTLINE", status: "all", from: startOfToday() }) },
+        sources: ["HOTLINE"], cases: (now) => ({ source: "HOTLINE", status: "all", from: startOfToday(now) }) },
     { key: "grid", value: (v) => v.today && v.today.GRID, metric: "created_grid", period: "today",
-        sources: ["GRID"], cases: () => ({ source: "GRID", status: "all", from: startOfToday() }) },
+        sources: ["GRID"], cases: (now) => ({ source: "GRID", status: "all", from: startOfToday(now) }) },
     { key: "failedChecks", value: (v) => v.today && v.today.INSPECTION, metric: "created_inspection", period: "today",
-        sources: ["INSPECTION"], cases: () => ({ source: "INSPECTION", status: "all", from: startOfToday() }) },
+        sources: ["INSPECTION"], cases: (now) => ({ source: "INSPECTION", status: "all", from: startOfToday(now) }) },
     { key: "open", value: (v) => v.open, metric: "open", period: "gauge", sources: ALL, cases: () => ({ status: "open" }) },
     { key: "overdue", value: (v) => v.overdue, metric: "overdue", period: "gauge", sources: ALL,
         cases: () => ({ status: "overdue" }) },
     { key: "aboutToBreach", value: (v) => v.aboutToBreach, metric: "about_to_breach", period: "gauge", sources: ALL,
         cases: () => ({ status: "aboutToBreach" }) },
     { key: "response", value: (v) => rates24h(v).response, rate: true, metric: "response_rate", period: "24h",
-        sources: ["HOTLINE"], cases: () => ({ source: "HOTLINE", status: "all", from: iso(Date.now() - DAY_MS) }),
+        sources: ["HOTLINE"], cases: (now) => ({ source: "HOTLINE", status: "all", from: iso(now - DAY_MS) }),
         pending: (v) => rates24h(v).responsePending, pendingLabel: "pending.response",
         pendingCases: () => ({ source: "HOTLINE", status: "open" }) },
     { key: "resolution", value: (v) => rates24h(v).resolution, rate: true, metric: "resolution_rate", period: "24h",
@@ -37,13 +37,13 @@ const TILES = [
         pending: (v) => rates24h(v).ratingPending, pendingLabel: "pending.rating",
         pendingCases: () => ({ source: "HOTLINE", status: "resolved" }) },
     { key: "proactive", value: (v) => v.proactiveShare && v.proactiveShare["24h"], rate: true, metric: "proactive_share",
-        period: "24h", sources: ALL, cases: () => ({ source: "GRID", status: "all", from: iso(Date.now() - DAY_MS) }) },
+        period: "24h", sources: ALL, cases: (now) => ({ source: "GRID", status: "all", from: iso(now - DAY_MS) }) },
     { key: "spotCheck", value: (v) => v.spotCheckPassRate && v.spotCheckPassRate["24h"], rate: true,
         metric: "spot_check_pass_rate", period: "24h", sources: ["INSPECTION"],
-        cases: () => ({ source: "INSPECTION", status: "all", from: iso(Date.now() - DAY_MS) }) },
+        cases: (now) => ({ source: "INSPECTION", status: "all", from: iso(now - DAY_MS) }) },
     { key: "per10k", value: (v) => v.per10k && v.per10k.today, format: (x) => decimal(x), metric: "created_hotline",
         period: "today", scaled: true, sources: ["HOTLINE"],
-        cases: () => ({ source: "HOTLINE", status: "all", from: startOfToday() }) },
+        cases: (now) => ({ source: "HOTLINE", status: "all", from: startOfToday(now) }) },
 ];
 
 /** Builds the tiles in an element; returns the view to register with the store. */
@@ -58,8 +58,9 @@ export function kpiTiles(element, ctx) {
         await Promise.all([...wanted.values()].map(async (tile) => {
             try {
                 const params = { ...ctx.scopeParams(), metric: tile.metric };
-                if (tile.period === "today") Object.assign(params, { from: startOfToday(), to: iso(Date.now()) });
-                if (tile.period === "gauge") Object.assign(params, { from: iso(Date.now() - 3600_000), to: iso(Date.now()) });
+                const now = ctx.store.now();
+                if (tile.period === "today") Object.assign(params, { from: startOfToday(now), to: iso(now) });
+                if (tile.period === "gauge") Object.assign(params, { from: iso(now - 3600_000), to: iso(now) });
                 const series = await api.get("timeseries", params);
                 const lastWeek = series.lastWeek || [];
                 references.set(tile.metric + "|" + tile.period, {
@@ -98,7 +99,7 @@ function tileElement(tile, ctx) {
     label.textContent = t("kpi." + tile.key);
     label.addEventListener("mouseenter", () => ctx.showTip(label, definition(tile.key)));
     label.addEventListener("mouseleave", () => ctx.showTip(null));
-    el.querySelector(".value").addEventListener("click", () => ctx.openCases(tile.cases(), t("kpi." + tile.key)));
+    el.querySelector(".value").addEventListener("click", () => ctx.openCases(tile.cases(ctx.store.now()), t("kpi." + tile.key)));
     if (tile.pendingCases) {
         el.querySelector(".pending").addEventListener("click",
             () => ctx.openCases(tile.pendingCases(), t(tile.pendingLabel)));

@@ -15,7 +15,7 @@ export function trendPanel(element, ctx) {
 
     async function load() {
         const range = ctx.filters().range;
-        const now = Date.now();
+        const now = ctx.store.now();
         try {
             series = await api.get("timeseries", { ...ctx.scopeParams(), metric: "created",
                 from: iso(now - RANGE_MS[range]), to: iso(now) });

@@ -176,6 +176,27 @@ class WallPageTest {
     }
 
     @Test
+    void shouldMeasureTodayFromTheWatermarkOfAReplayedDay() {
+        // SPEC §3: "today" is measured back from the watermark, so a replayed day reads as it did live.
+        JsonObject replayed = WallFixtures.city().put("asOf", "2026-03-10T15:42:07+08:00");
+        server.pushCity("metrics", "city", replayed);
+        try {
+            waitFor(LIVE).until(d -> "2026-03-10T15:42:07+08:00".equals(js("return wall.store.asOf;")));
+            server.caseQueries.clear();
+            driver.findElement(By.cssSelector("[data-kpi='hotline'] .value")).click();
+            waitFor(LIVE).until(ExpectedConditions.visibilityOfElementLocated(By.id("modal")));
+            waitFor(LIVE).until(d -> !server.caseQueries.isEmpty());
+            assertThat(server.caseQueries).anySatisfy(q -> assertThat(java.net.URLDecoder.decode(q,
+                    java.nio.charset.StandardCharsets.UTF_8)).contains("from=2026-03-10T00:00:00+08:00"));
+            driver.findElement(By.id("modal-close")).click();
+            waitFor(LIVE).until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal")));
+        } finally {
+            server.pushCity("metrics", "city", WallFixtures.city());
+            waitFor(LIVE).until(d -> !"2026-03-10T15:42:07+08:00".equals(js("return wall.store.asOf;")));
+        }
+    }
+
+    @Test
     void shouldDrillDownIntoADistrictByClickingTheMapAndComeBack() {
         awaitDistrictValues();
         @SuppressWarnings("unchecked")
