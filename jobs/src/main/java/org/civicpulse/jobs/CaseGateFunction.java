@@ -22,7 +22,8 @@ import org.civicpulse.contract.Rejection;
  * failed CHECKED with a caseId) has arrived, filling in the district, street, category and unit
  * they inherit. A later event that arrives first waits; if the opening event has not come
  * within the allowed lateness of the waiting event's time, it goes to dead-letter as
- * {@code ORPHAN_CASE_EVENT} (SPEC §2). Events without a case pass straight through.
+ * {@code ORPHAN_CASE_EVENT} (SPEC §2). Events without a case pass straight through, and so does a
+ * passed spot check whose case is not known (it opens nothing, so there is nothing to wait for).
  *
  * <p>A closed case is remembered for {@code grace} after it closed, any other case until
  * {@code caseRetention} after its last event, so the state stays bounded; a later event after
@@ -57,7 +58,9 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
     @Override
     public void processElement(AcceptedEvent in, Context ctx, Collector<AcceptedEvent> out) throws Exception {
         CivicEvent e = in.event();
-        if (e.caseId() == null) {
+        if (e.caseId() == null || isPassedCheck(e) && place.value() == null) {
+            // A passed check opens nothing and names its own district and category (SPEC §2): with
+            // no case to join it has nothing to wait for, and it must still count toward the pass rate.
             out.collect(in);
             return;
         }
@@ -143,6 +146,10 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
         }
         place.update(current);
         waiting.clear();
+    }
+
+    private static boolean isPassedCheck(CivicEvent e) {
+        return e.type() == org.civicpulse.contract.EventType.CHECKED && !e.opensCase();
     }
 
     private DeadLetter orphan(AcceptedEvent w) {

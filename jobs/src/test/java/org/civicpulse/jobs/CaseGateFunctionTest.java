@@ -88,6 +88,19 @@ class CaseGateFunctionTest {
     }
 
     @Test
+    void shouldLetAPassedSpotCheckWithACaseIdThroughAtOnceAndNeverCallItAnOrphan() throws Exception {
+        // SPEC §2: passed checks count toward the pass rate; only a failed one opens a case, so a
+        // passed one has no opening to wait for (it carries its own district and category).
+        CivicEvent passed = new CivicEvent("i1", Source.INSPECTION, EventType.CHECKED, "c-pass", T0, "110106", null,
+                "GARBAGE_SORTING", null, null, null, null, false, null, null, null, true);
+        harness.processElement(Fixtures.accepted(passed, 0), T0.toEpochMilli());
+        assertThat(harness.extractOutputValues()).extracting(a -> a.event().id()).containsExactly("i1");
+        harness.processWatermark(T0.toEpochMilli() + 2 * LATENESS_MS);
+        assertThat(harness.getSideOutput(Outputs.DEAD_LETTERS)).isNull();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
     void shouldForgetACaseAfterItsRetentionSoStateStaysBounded() throws Exception {
         harness.processElement(created("e1", "c1", T0), T0.toEpochMilli());
         assertThat(harness.numKeyedStateEntries()).isPositive();
