@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class EventTimeWatermarksTest {
     private static final long EVENT_T0 = 1_763_600_000_000L;
+    private static final long HOUR = 3_600_000L;
     private static final ParsedInput ACCEPTED = new ParsedInput(Fixtures.created("e", "c", Fixtures.T0), null);
     private static final ParsedInput REJECTED = new ParsedInput(null, org.civicpulse.contract.DeadLetter.fromReplay(
             "f", 1, Fixtures.T0, org.civicpulse.contract.Rejection.invalidJson("x"), "x"));
@@ -67,6 +68,63 @@ class EventTimeWatermarksTest {
         generator.onPeriodicEmit(out);
         assertThat(out.idle).isTrue();
         assertThat(out.watermarks).isEmpty();
+    }
+
+    @Test
+    void shouldStopHoldingEventTimeBackWhenOnlyThisPartitionIsQuiet() {
+        // Two partitions of one source subtask: A's last event is 3 h older than B's, and B keeps getting events.
+        SourceActivity subtask = new SourceActivity();
+        EventTimeWatermarks a = partition(subtask);
+        EventTimeWatermarks b = partition(subtask);
+        Recorder outA = new Recorder();
+        Recorder outB = new Recorder();
+        a.onEvent(ACCEPTED, EVENT_T0, outA);
+        for (int i = 0; i < 9; i++) {
+            wall.addAndGet(10_000);
+            b.onEvent(ACCEPTED, EVENT_T0 + 3 * HOUR + i, outB);
+            a.onPeriodicEmit(outA);
+            b.onPeriodicEmit(outB);
+        }
+        long bBounded = EVENT_T0 + 3 * HOUR + 8 - 120_001;
+        assertThat(outB.last()).isEqualTo(bBounded);
+        // A has been quiet for 90 s: it no longer holds the minimum at its own last event.
+        assertThat(outA.last()).isGreaterThanOrEqualTo(bBounded);
+        assertThat(Math.min(outA.last(), outB.last())).isEqualTo(bBounded);
+    }
+
+    @Test
+    void shouldAdvanceFromTheNewestEventOfAnyPartitionOnceEveryPartitionIsQuiet() {
+        SourceActivity subtask = new SourceActivity();
+        EventTimeWatermarks a = partition(subtask);
+        EventTimeWatermarks b = partition(subtask);
+        Recorder outA = new Recorder();
+        Recorder outB = new Recorder();
+        a.onEvent(ACCEPTED, EVENT_T0, outA);
+        b.onEvent(ACCEPTED, EVENT_T0 + 3 * HOUR, outB);
+        wall.addAndGet(60_000 + 30_000);
+        a.onPeriodicEmit(outA);
+        b.onPeriodicEmit(outB);
+        // From the last event seen (B's), at wall-clock pace: not from the older partition's last event.
+        assertThat(Math.min(outA.last(), outB.last())).isEqualTo(EVENT_T0 + 3 * HOUR + 30_000);
+    }
+
+    @Test
+    void shouldNeverEmitFromAGeneratorThatSawNoEventWhileItsSubtaskIsActive() {
+        // Flink gives the reader's main output a generator that never sees an event; a watermark
+        // from it would bypass the minimum over partitions.
+        SourceActivity subtask = new SourceActivity();
+        EventTimeWatermarks main = partition(subtask);
+        EventTimeWatermarks b = partition(subtask);
+        Recorder outMain = new Recorder();
+        b.onEvent(ACCEPTED, EVENT_T0, new Recorder());
+        wall.addAndGet(10 * 60_000);
+        main.onPeriodicEmit(outMain);
+        assertThat(outMain.watermarks).isEmpty();
+        assertThat(outMain.idle).isTrue();
+    }
+
+    private EventTimeWatermarks partition(SourceActivity subtask) {
+        return new EventTimeWatermarks(Duration.ofMinutes(2), Duration.ofMinutes(1), wall::get, subtask);
     }
 
     /** Collects what the generator emits. */
