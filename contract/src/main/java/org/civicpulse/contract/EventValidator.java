@@ -316,8 +316,13 @@ public final class EventValidator {
         if (known) {
             return street;
         }
-        warnings.add(UNKNOWN_STREET + ":" + Rejection.echo(street));
+        warnings.add(unknownStreet(street));
         return null;
+    }
+
+    /** The data-quality warning for a street dropped from an accepted event. */
+    public static String unknownStreet(String street) {
+        return UNKNOWN_STREET + ":" + Rejection.echo(street);
     }
 
     /** Absent, JSON null, or a blank string: all mean "not given". */

@@ -13,8 +13,10 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.civicpulse.contract.Catalogue;
 import org.civicpulse.contract.CivicEvent;
 import org.civicpulse.contract.DeadLetter;
+import org.civicpulse.contract.EventValidator;
 import org.civicpulse.contract.Rejection;
 
 /**
@@ -38,6 +40,7 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
     private transient ValueState<Long> lastEventTime;
     private transient ListState<AcceptedEvent> waiting;
     private transient ValueState<Long> closedAt;
+    private transient Catalogue catalogue;
 
     public CaseGateFunction(Duration allowedLateness, Duration grace, Duration caseRetention) {
         this.allowedLateness = allowedLateness.toMillis();
@@ -47,6 +50,7 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
 
     @Override
     public void open(OpenContext openContext) {
+        catalogue = Catalogue.load();
         place = getRuntimeContext().getState(new ValueStateDescriptor<>("case-place",
                 TypeInformation.of(CasePlace.class)));
         lastEventTime = getRuntimeContext().getState(new ValueStateDescriptor<>("last-event-time", Types.LONG));
@@ -85,8 +89,9 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
                 releaseWaiting(opened, out);
             }
         } else if (known != null) {
-            place.update(known.updatedBy(e));
-            out.collect(in.withEvent(known.applyTo(e)));
+            AcceptedEvent checked = withKnownStreet(in, known);
+            place.update(known.updatedBy(checked.event()));
+            out.collect(checked.withEvent(known.applyTo(checked.event())));
         } else {
             waiting.add(in);
             ctx.timerService().registerEventTimeTimer(in.eventTime() + allowedLateness);
@@ -141,11 +146,29 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
     private void releaseWaiting(CasePlace opened, Collector<AcceptedEvent> out) throws Exception {
         CasePlace current = opened;
         for (AcceptedEvent w : waiting.get()) {
-            out.collect(w.withEvent(current.applyTo(w.event())));
-            current = current.updatedBy(w.event());
+            AcceptedEvent checked = withKnownStreet(w, current);
+            out.collect(checked.withEvent(current.applyTo(checked.event())));
+            current = current.updatedBy(checked.event());
         }
         place.update(current);
         waiting.clear();
+    }
+
+    /**
+     * A later event that names a street but no district inherits the case's district (SPEC §2), so
+     * the street must lie in it: one that does not is dropped with a data-quality warning, as the
+     * validator does for an event that names both, and the event inherits the case's street.
+     */
+    private AcceptedEvent withKnownStreet(AcceptedEvent in, CasePlace known) {
+        CivicEvent e = in.event();
+        if (e.street() == null || e.district() != null || known.district() == null
+                || catalogue.street(known.district(), e.street()).isPresent()) {
+            return in;
+        }
+        String warning = EventValidator.unknownStreet(e.street());
+        return new AcceptedEvent(e.withPlace(null, null, e.category(), e.unit()),
+                in.qualityWarning() == null ? warning : in.qualityWarning() + "," + warning,
+                in.topic(), in.partition(), in.offset(), in.receivedAt(), in.original());
     }
 
     private static boolean isPassedCheck(CivicEvent e) {
