@@ -18,6 +18,14 @@ class EventTimeWatermarksTest {
             "f", 1, Fixtures.T0, org.civicpulse.contract.Rejection.invalidJson("x"), "x"));
     private final AtomicLong wall = new AtomicLong(5_000_000L);
     private final Recorder out = new Recorder();
+    // Two partitions read by one source subtask.
+    private final SourceActivity subtask = new SourceActivity();
+    private final EventTimeWatermarks partitionA =
+            new EventTimeWatermarks(Duration.ofMinutes(2), Duration.ofMinutes(1), wall::get, subtask);
+    private final EventTimeWatermarks partitionB =
+            new EventTimeWatermarks(Duration.ofMinutes(2), Duration.ofMinutes(1), wall::get, subtask);
+    private final Recorder outA = new Recorder();
+    private final Recorder outB = new Recorder();
     private final EventTimeWatermarks generator =
             new EventTimeWatermarks(Duration.ofMinutes(2), Duration.ofMinutes(1), wall::get);
 
@@ -72,18 +80,13 @@ class EventTimeWatermarksTest {
 
     @Test
     void shouldStopHoldingEventTimeBackWhenOnlyThisPartitionIsQuiet() {
-        // Two partitions of one source subtask: A's last event is 3 h older than B's, and B keeps getting events.
-        SourceActivity subtask = new SourceActivity();
-        EventTimeWatermarks a = partition(subtask);
-        EventTimeWatermarks b = partition(subtask);
-        Recorder outA = new Recorder();
-        Recorder outB = new Recorder();
-        a.onEvent(ACCEPTED, EVENT_T0, outA);
+        // A's last event is 3 h older than B's, and B keeps getting events.
+        partitionA.onEvent(ACCEPTED, EVENT_T0, outA);
         for (int i = 0; i < 9; i++) {
             wall.addAndGet(10_000);
-            b.onEvent(ACCEPTED, EVENT_T0 + 3 * HOUR + i, outB);
-            a.onPeriodicEmit(outA);
-            b.onPeriodicEmit(outB);
+            partitionB.onEvent(ACCEPTED, EVENT_T0 + 3 * HOUR + i, outB);
+            partitionA.onPeriodicEmit(outA);
+            partitionB.onPeriodicEmit(outB);
         }
         long bBounded = EVENT_T0 + 3 * HOUR + 8 - 120_001;
         assertThat(outB.last()).isEqualTo(bBounded);
@@ -94,37 +97,24 @@ class EventTimeWatermarksTest {
 
     @Test
     void shouldAdvanceFromTheNewestEventOfAnyPartitionOnceEveryPartitionIsQuiet() {
-        SourceActivity subtask = new SourceActivity();
-        EventTimeWatermarks a = partition(subtask);
-        EventTimeWatermarks b = partition(subtask);
-        Recorder outA = new Recorder();
-        Recorder outB = new Recorder();
-        a.onEvent(ACCEPTED, EVENT_T0, outA);
-        b.onEvent(ACCEPTED, EVENT_T0 + 3 * HOUR, outB);
+        partitionA.onEvent(ACCEPTED, EVENT_T0, outA);
+        partitionB.onEvent(ACCEPTED, EVENT_T0 + 3 * HOUR, outB);
         wall.addAndGet(60_000 + 30_000);
-        a.onPeriodicEmit(outA);
-        b.onPeriodicEmit(outB);
+        partitionA.onPeriodicEmit(outA);
+        partitionB.onPeriodicEmit(outB);
         // From the last event seen (B's), at wall-clock pace: not from the older partition's last event.
         assertThat(Math.min(outA.last(), outB.last())).isEqualTo(EVENT_T0 + 3 * HOUR + 30_000);
     }
 
     @Test
     void shouldNeverEmitFromAGeneratorThatSawNoEventWhileItsSubtaskIsActive() {
-        // Flink gives the reader's main output a generator that never sees an event; a watermark
-        // from it would bypass the minimum over partitions.
-        SourceActivity subtask = new SourceActivity();
-        EventTimeWatermarks main = partition(subtask);
-        EventTimeWatermarks b = partition(subtask);
-        Recorder outMain = new Recorder();
-        b.onEvent(ACCEPTED, EVENT_T0, new Recorder());
+        // Flink gives the reader's main output a generator that never sees an event (A here); a
+        // watermark from it would bypass the minimum over partitions.
+        partitionB.onEvent(ACCEPTED, EVENT_T0, outB);
         wall.addAndGet(10 * 60_000);
-        main.onPeriodicEmit(outMain);
-        assertThat(outMain.watermarks).isEmpty();
-        assertThat(outMain.idle).isTrue();
-    }
-
-    private EventTimeWatermarks partition(SourceActivity subtask) {
-        return new EventTimeWatermarks(Duration.ofMinutes(2), Duration.ofMinutes(1), wall::get, subtask);
+        partitionA.onPeriodicEmit(outA);
+        assertThat(outA.watermarks).isEmpty();
+        assertThat(outA.idle).isTrue();
     }
 
     /** Collects what the generator emits. */
