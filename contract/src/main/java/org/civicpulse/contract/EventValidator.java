@@ -100,7 +100,7 @@ public final class EventValidator {
         String id = requiredText(node, "id");
         String sourceText = requiredText(node, "source");
         String typeText = requiredText(node, "type");
-        String occurredAtText = requiredText(node, "occurredAt");
+        require(node, "occurredAt", true);
         // c. source and type
         Source source = parseSource(sourceText);
         EventType type = parseType(typeText);
@@ -110,7 +110,7 @@ public final class EventValidator {
         // d. fields this type of event must have
         requireTypeSpecificFields(node, source, type);
         // e. event time
-        Instant occurredAt = parseOccurredAt(occurredAtText);
+        Instant occurredAt = parseOccurredAt(node.get("occurredAt"));
         // f. place and category
         String district = optionalText(node, "district");
         if (district != null && catalogue.district(district).isEmpty()) {
@@ -210,7 +210,13 @@ public final class EventValidator {
         }
     }
 
-    private Instant parseOccurredAt(String text) throws Invalid {
+    private Instant parseOccurredAt(JsonNode value) throws Invalid {
+        // SPEC §2 names the reason for an event time that cannot be read, whatever JSON type it
+        // came as (epoch milliseconds, an object): BAD_TIMESTAMP, not INVALID_FIELD.
+        if (!value.isTextual()) {
+            throw new Invalid(Rejection.badTimestamp(value.toString()));
+        }
+        String text = value.textValue();
         Instant occurredAt;
         try {
             occurredAt = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
@@ -310,8 +316,13 @@ public final class EventValidator {
         if (known) {
             return street;
         }
-        warnings.add(UNKNOWN_STREET + ":" + Rejection.echo(street));
+        warnings.add(unknownStreet(street));
         return null;
+    }
+
+    /** The data-quality warning for a street dropped from an accepted event. */
+    public static String unknownStreet(String street) {
+        return UNKNOWN_STREET + ":" + Rejection.echo(street);
     }
 
     /** Absent, JSON null, or a blank string: all mean "not given". */

@@ -435,12 +435,14 @@ class EventValidatorTest {
                 """.formatted(occurredAt), "BAD_TIMESTAMP");
     }
 
-    @Test
-    void shouldRejectTimestampGivenAsNumber() {
+    @ParameterizedTest
+    @ValueSource(strings = {"1763774103000", "true", "{\"epochMillis\": 1763774103000}", "[2026, 11, 22]"})
+    void shouldRejectTimestampThatIsNotAStringAsBadTimestamp(String occurredAt) {
+        // SPEC §2: "occurredAt unparseable" is BAD_TIMESTAMP, whatever JSON type it came as.
         assertRejected("""
                 {"id": "e-1", "source": "HOTLINE", "type": "CLOSED", "caseId": "c-1",
-                 "occurredAt": 1763774103000}
-                """, "INVALID_FIELD:occurredAt");
+                 "occurredAt": %s}
+                """.formatted(occurredAt), "BAD_TIMESTAMP");
     }
 
     @Test

@@ -13,8 +13,10 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.civicpulse.contract.Catalogue;
 import org.civicpulse.contract.CivicEvent;
 import org.civicpulse.contract.DeadLetter;
+import org.civicpulse.contract.EventValidator;
 import org.civicpulse.contract.Rejection;
 
 /**
@@ -22,7 +24,8 @@ import org.civicpulse.contract.Rejection;
  * failed CHECKED with a caseId) has arrived, filling in the district, street, category and unit
  * they inherit. A later event that arrives first waits; if the opening event has not come
  * within the allowed lateness of the waiting event's time, it goes to dead-letter as
- * {@code ORPHAN_CASE_EVENT} (SPEC §2). Events without a case pass straight through.
+ * {@code ORPHAN_CASE_EVENT} (SPEC §2). Events without a case pass straight through, and so does a
+ * passed spot check whose case is not known (it opens nothing, so there is nothing to wait for).
  *
  * <p>A closed case is remembered for {@code grace} after it closed, any other case until
  * {@code caseRetention} after its last event, so the state stays bounded; a later event after
@@ -37,6 +40,7 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
     private transient ValueState<Long> lastEventTime;
     private transient ListState<AcceptedEvent> waiting;
     private transient ValueState<Long> closedAt;
+    private transient Catalogue catalogue;
 
     public CaseGateFunction(Duration allowedLateness, Duration grace, Duration caseRetention) {
         this.allowedLateness = allowedLateness.toMillis();
@@ -46,6 +50,7 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
 
     @Override
     public void open(OpenContext openContext) {
+        catalogue = Catalogue.load();
         place = getRuntimeContext().getState(new ValueStateDescriptor<>("case-place",
                 TypeInformation.of(CasePlace.class)));
         lastEventTime = getRuntimeContext().getState(new ValueStateDescriptor<>("last-event-time", Types.LONG));
@@ -57,7 +62,9 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
     @Override
     public void processElement(AcceptedEvent in, Context ctx, Collector<AcceptedEvent> out) throws Exception {
         CivicEvent e = in.event();
-        if (e.caseId() == null) {
+        if (e.caseId() == null || isPassedCheck(e) && place.value() == null) {
+            // A passed check opens nothing and names its own district and category (SPEC §2): with
+            // no case to join it has nothing to wait for, and it must still count toward the pass rate.
             out.collect(in);
             return;
         }
@@ -82,8 +89,9 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
                 releaseWaiting(opened, out);
             }
         } else if (known != null) {
-            place.update(known.updatedBy(e));
-            out.collect(in.withEvent(known.applyTo(e)));
+            AcceptedEvent checked = withKnownStreet(in, known);
+            place.update(known.updatedBy(checked.event()));
+            out.collect(checked.withEvent(known.applyTo(checked.event())));
         } else {
             waiting.add(in);
             ctx.timerService().registerEventTimeTimer(in.eventTime() + allowedLateness);
@@ -138,11 +146,33 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
     private void releaseWaiting(CasePlace opened, Collector<AcceptedEvent> out) throws Exception {
         CasePlace current = opened;
         for (AcceptedEvent w : waiting.get()) {
-            out.collect(w.withEvent(current.applyTo(w.event())));
-            current = current.updatedBy(w.event());
+            AcceptedEvent checked = withKnownStreet(w, current);
+            out.collect(checked.withEvent(current.applyTo(checked.event())));
+            current = current.updatedBy(checked.event());
         }
         place.update(current);
         waiting.clear();
+    }
+
+    /**
+     * A later event that names a street but no district inherits the case's district (SPEC §2), so
+     * the street must lie in it: one that does not is dropped with a data-quality warning, as the
+     * validator does for an event that names both, and the event inherits the case's street.
+     */
+    private AcceptedEvent withKnownStreet(AcceptedEvent in, CasePlace known) {
+        CivicEvent e = in.event();
+        if (e.street() == null || e.district() != null || known.district() == null
+                || catalogue.street(known.district(), e.street()).isPresent()) {
+            return in;
+        }
+        String warning = EventValidator.unknownStreet(e.street());
+        return new AcceptedEvent(e.withPlace(null, null, e.category(), e.unit()),
+                in.qualityWarning() == null ? warning : in.qualityWarning() + "," + warning,
+                in.topic(), in.partition(), in.offset(), in.receivedAt(), in.original());
+    }
+
+    private static boolean isPassedCheck(CivicEvent e) {
+        return e.type() == org.civicpulse.contract.EventType.CHECKED && !e.opensCase();
     }
 
     private DeadLetter orphan(AcceptedEvent w) {

@@ -142,9 +142,12 @@ public final class IngestWorkflow {
     public static WatermarkStrategy<ParsedInput> eventTime(Settings settings) {
         Duration outOfOrderness = settings.getDuration(Setting.WATERMARK_OUT_OF_ORDERNESS);
         Duration idleness = settings.getDuration(Setting.WATERMARK_IDLENESS);
+        // Captured by the supplier, so each source subtask (which deserializes the strategy once)
+        // gets one, shared by the generators of all its partitions.
+        SourceActivity subtask = new SourceActivity();
         return WatermarkStrategy
                 .<ParsedInput>forGenerator(ctx -> new EventTimeWatermarks(outOfOrderness, idleness,
-                        System::currentTimeMillis))
+                        System::currentTimeMillis, subtask))
                 .withTimestampAssigner((p, previous) -> p.accepted() == null ? previous : p.accepted().eventTime());
     }
 

@@ -88,6 +88,52 @@ class CaseGateFunctionTest {
     }
 
     @Test
+    void shouldLetAPassedSpotCheckWithACaseIdThroughAtOnceAndNeverCallItAnOrphan() throws Exception {
+        // SPEC §2: passed checks count toward the pass rate; only a failed one opens a case, so a
+        // passed one has no opening to wait for (it carries its own district and category).
+        CivicEvent passed = new CivicEvent("i1", Source.INSPECTION, EventType.CHECKED, "c-pass", T0, "110106", null,
+                "GARBAGE_SORTING", null, null, null, null, false, null, null, null, true);
+        harness.processElement(Fixtures.accepted(passed, 0), T0.toEpochMilli());
+        assertThat(harness.extractOutputValues()).extracting(a -> a.event().id()).containsExactly("i1");
+        harness.processWatermark(T0.toEpochMilli() + 2 * LATENESS_MS);
+        assertThat(harness.getSideOutput(Outputs.DEAD_LETTERS)).isNull();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void shouldDropAStreetOfAnotherDistrictFromALaterEventWithAWarning() throws Exception {
+        // SPEC §2: the later event inherits the case's district (东城区), so 西长安街街道 (西城区) is a
+        // street not in its district: accepted without it, with a data-quality warning.
+        CivicEvent created = new CivicEvent("e1", Source.HOTLINE, EventType.CREATED, "c1", T0, "110101", null,
+                "ILLEGAL_PARKING_MOTOR", null, null, null, null, false, null, null, null, null);
+        harness.processElement(Fixtures.accepted(created, 0), T0.toEpochMilli());
+        harness.processElement(Fixtures.accepted(followUpAt("e2", "西长安街街道"), 1), 0);
+        harness.processElement(Fixtures.accepted(followUpAt("e3", "景山街道"), 2), 0);
+        harness.processElement(Fixtures.accepted(followUpAt("e4", null), 3), 0);
+        assertThat(harness.extractOutputValues())
+                .extracting(a -> a.event().id() + "|" + a.event().district() + "|" + a.event().street() + "|"
+                        + a.qualityWarning())
+                .containsExactly("e1|110101|null|null",
+                        "e2|110101|null|UNKNOWN_STREET:西长安街街道",
+                        "e3|110101|景山街道|null",
+                        "e4|110101|景山街道|null");
+    }
+
+    @Test
+    void shouldCheckTheStreetOfALaterEventThatArrivedBeforeItsCaseWasOpened() throws Exception {
+        harness.processElement(Fixtures.accepted(followUpAt("e2", "西长安街街道"), 1), 0);
+        harness.processElement(created("e1", "c1", T0), T0.toEpochMilli());
+        assertThat(harness.extractOutputValues())
+                .extracting(a -> a.event().id() + "|" + a.event().street() + "|" + a.qualityWarning())
+                .containsExactly("e1|东华门街道|null", "e2|东华门街道|UNKNOWN_STREET:西长安街街道");
+    }
+
+    private static CivicEvent followUpAt(String id, String street) {
+        return new CivicEvent(id, Source.HOTLINE, EventType.DISPATCHED, "c1", T0_PLUS_1MIN, null, street, null,
+                null, null, null, null, false, null, null, null, null);
+    }
+
+    @Test
     void shouldForgetACaseAfterItsRetentionSoStateStaysBounded() throws Exception {
         harness.processElement(created("e1", "c1", T0), T0.toEpochMilli());
         assertThat(harness.numKeyedStateEntries()).isPositive();

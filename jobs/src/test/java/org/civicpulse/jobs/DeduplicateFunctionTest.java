@@ -15,6 +15,7 @@ import org.civicpulse.contract.DeadLetter;
 import org.civicpulse.contract.EventType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class DeduplicateFunctionTest {
@@ -47,6 +48,19 @@ class DeduplicateFunctionTest {
         harness.processElement(followUp("e2", "c1", EventType.DISPATCHED, T0, "unit-b"), T0.toEpochMilli());
         assertThat(harness.extractOutputValues()).singleElement()
                 .satisfies(a -> assertThat(a.event().unit()).isEqualTo("unit-a"));
+        assertThat(harness.getSideOutput(Outputs.DEAD_LETTERS)).singleElement()
+                .satisfies(r -> assertThat(((DeadLetter) r.getValue()).reason()).isEqualTo("CONFLICTING_DUPLICATE"));
+    }
+
+    @Test
+    @Disabled("Known divergence from SPEC §2, left to the lead: deduplication is keyed by case (IngestWorkflow keys "
+            + "by CivicEvent.key()), so the same id under another caseId is never compared; fixing it needs a "
+            + "shuffle by id before the case-keyed gate")
+    void shouldDeadLetterTheSameIdWithDifferentContentEvenUnderAnotherCase() throws Exception {
+        harness.processElement(created("e1", "c1", T0), T0.toEpochMilli());
+        harness.processElement(created("e1", "c2", T0), T0.toEpochMilli());
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(a -> assertThat(a.event().caseId()).isEqualTo("c1"));
         assertThat(harness.getSideOutput(Outputs.DEAD_LETTERS)).singleElement()
                 .satisfies(r -> assertThat(((DeadLetter) r.getValue()).reason()).isEqualTo("CONFLICTING_DUPLICATE"));
     }

@@ -1,8 +1,5 @@
 package org.civicpulse.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -29,7 +25,6 @@ import org.civicpulse.contract.EventValidator;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.civicpulse.contract.Source;
-import org.civicpulse.contract.Validation;
 import org.civicpulse.storage.ClickHouseDb;
 import org.civicpulse.storage.DeadLetterRow;
 
@@ -53,7 +48,6 @@ public final class Replayer {
     private final PrintStream progress;
     private final EventValidator validator;
     private final EventCodec codec = new EventCodec();
-    private final ObjectMapper json = new ObjectMapper();
 
     public Replayer(Settings settings, PrintStream progress) {
         this.settings = settings;
@@ -78,8 +72,8 @@ public final class Replayer {
             throw new IllegalStateException("No Kafka broker answers at " + settings.get(Setting.KAFKA_BOOTSTRAP)
                     + ": the stack is not running. Start it with ./civicpulse up");
         }
-        long total = countLines(file);
-        String fileName = file.getFileName().toString();
+        long total = ReplayLines.count(file);
+        ReplayRouting routing = new ReplayRouting(validator, file.getFileName().toString(), Clock.systemUTC());
         List<DeadLetter> deadLetters = new ArrayList<>();
         long lineNo = 0;
         long published = 0;
@@ -88,24 +82,23 @@ public final class Replayer {
         Progress meter = new Progress(progress, total);
         Pacer pacer = new Pacer(speed);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps());
-             BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+             ReplayLines lines = ReplayLines.of(file)) {
             List<Future<RecordMetadata>> inFlight = new ArrayList<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
+            byte[] line;
+            while ((line = lines.next()) != null) {
                 lineNo++;
-                if (line.isBlank()) {
+                if (ReplayLines.isBlank(line)) {
                     blank++;
                     continue;
                 }
-                JsonNode node = readObject(line);
-                Source source = node == null ? null : sourceOf(node);
-                if (source == null) {
-                    deadLetters.add(unroutable(fileName, lineNo, line));
+                ReplayRouting.Route route = routing.route(lineNo, line);
+                if (route instanceof ReplayRouting.ToDeadLetter d) {
+                    deadLetters.add(d.deadLetter());
                     continue;
                 }
-                pacer.await(occurredAt(node));
-                inFlight.add(producer.send(new ProducerRecord<>(topicOf(source), key(node),
-                        line.getBytes(StandardCharsets.UTF_8))));
+                ReplayRouting.ToTopic to = (ReplayRouting.ToTopic) route;
+                pacer.await(to.occurredAt());
+                inFlight.add(producer.send(new ProducerRecord<>(topicOf(to.source()), to.key(), to.line())));
                 published++;
                 if (inFlight.size() >= 10_000) {
                     awaitAll(inFlight);
@@ -124,14 +117,6 @@ public final class Replayer {
         return new Summary(lineNo, published, deadLetters.size(), blank, seconds);
     }
 
-    private DeadLetter unroutable(String fileName, long lineNo, String line) {
-        Validation v = validator.validate(line);
-        if (!(v instanceof Validation.Rejected rejected)) {
-            throw new IllegalStateException("Line " + lineNo + " is valid but has no routable source");
-        }
-        return DeadLetter.fromReplay(fileName, lineNo, Instant.now(), rejected.rejection(), line);
-    }
-
     private void storeDeadLetters(List<DeadLetter> deadLetters) {
         if (deadLetters.isEmpty()) {
             return;
@@ -144,49 +129,6 @@ public final class Replayer {
         try (ClickHouseDb db = ClickHouseDb.writer(settings)) {
             db.insertJsonEachRow(DeadLetterRow.TABLE, rows.toString().getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    private JsonNode readObject(String line) {
-        try {
-            JsonNode node = json.readTree(line);
-            return node != null && node.isObject() ? node : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static Source sourceOf(JsonNode node) {
-        JsonNode s = node.get("source");
-        if (s == null || !s.isTextual()) {
-            return null;
-        }
-        try {
-            return Source.valueOf(s.asText());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Instant occurredAt(JsonNode node) {
-        JsonNode t = node.get("occurredAt");
-        if (t == null || !t.isTextual()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(t.asText()).toInstant();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static byte[] key(JsonNode node) {
-        for (String field : List.of("caseId", "id")) {
-            JsonNode v = node.get(field);
-            if (v != null && v.isTextual() && !v.asText().isBlank()) {
-                return v.asText().getBytes(StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 
     private String topicOf(Source source) {
@@ -218,12 +160,6 @@ public final class Replayer {
             }
         }
         inFlight.clear();
-    }
-
-    private static long countLines(Path file) throws IOException {
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.count();
-        }
     }
 
     /** Keeps the recorded pace: waits until the event's offset from the first, divided by speed, has passed. */
