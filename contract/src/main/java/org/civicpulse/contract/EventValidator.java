@@ -112,7 +112,7 @@ public final class EventValidator {
         // e. event time
         Instant occurredAt = parseOccurredAt(node.get("occurredAt"));
         // f. place and category
-        String district = optionalText(node, "district");
+        String district = optionalCode(node, "district");
         if (district != null && catalogue.district(district).isEmpty()) {
             throw new Invalid(Rejection.unknownDistrict(district));
         }
@@ -241,6 +241,19 @@ public final class EventValidator {
             throw new Invalid(Rejection.invalidField(field, "a string", value.toString()));
         }
         return value.textValue();
+    }
+
+    /**
+     * A code such as a district's, as a string; a whole JSON number is read as its digits, since
+     * SPEC §2 names the district a 6-digit code without fixing its JSON type ({@code 110101}
+     * unquoted is the same district as {@code "110101"}; an unknown one is still UNKNOWN_DISTRICT).
+     */
+    private static String optionalCode(JsonNode node, String field) throws Invalid {
+        JsonNode value = node.get(field);
+        if (value != null && value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= 0) {
+            return Long.toString(value.longValue());
+        }
+        return optionalText(node, field);
     }
 
     private static Double optionalNumber(JsonNode node, String field) throws Invalid {
