@@ -166,10 +166,10 @@ public final class LiveState {
         return Optional.ofNullable(alerts.get(id));
     }
 
-    /** The watermark of the city's latest record, or null before the first. */
+    /** The watermark of the city's latest record, on the city's clock with seconds, or null before the first. */
     public synchronized String asOf() {
         JsonObject city = metrics.get(CITY);
-        return city == null ? null : city.getString("asOf");
+        return city == null ? null : AlertViews.cityTime(city.getString("asOf"));
     }
 
     private List<Frame> frames(String kind, String key, JsonObject data, long receivedAt,
