@@ -190,6 +190,18 @@ class ApiRoutesTest {
     }
 
     @Test
+    void shouldReadTimesWithAnUnencodedPlusOffsetAsTyped() {
+        // Both alerts opened at 15:00 Beijing time; '+' left as typed decodes to a space.
+        for (String[] c : new String[][] {{"2026-03-10T14:00:00+08:00", "2"}, {"2026-03-10T16:00:00+08:00", "0"},
+                {"2026-03-10T16:00:00%2B08:00", "0"}}) {
+            HttpResponse<Buffer> r = send(HttpMethod.GET, "/api/v1/alerts?status=open&from=" + c[0], OPERATOR, null);
+            assertThat(r.statusCode()).as(c[0] + ": " + r.bodyAsString()).isEqualTo(200);
+            assertThat(r.bodyAsJsonObject().getJsonArray("alerts").size()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+        }
+        assertJsonError(send(HttpMethod.GET, "/api/v1/alerts?from=2026-03-10T14:00:00", OPERATOR, null), 400, "from");
+    }
+
+    @Test
     void shouldRateLimitTheApiAndSignInWith429AndRetryAfter() {
         port = deploy(new JsonObject().put(Setting.DASHBOARD_API_RATE.key(), "3")
                 .put(Setting.DASHBOARD_LOGIN_RATE.key(), "2"));
