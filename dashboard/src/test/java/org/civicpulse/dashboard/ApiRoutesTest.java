@@ -190,6 +190,26 @@ class ApiRoutesTest {
     }
 
     @Test
+    void shouldTradeTheWallTokenForACookieThatOpensTheApiAndTheLiveFeedButNotCommands() {
+        HttpResponse<Buffer> redirect = client.get(port, "127.0.0.1", "/?token=" + VIEWER).followRedirects(false)
+                .send().await();
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.getHeader("Location")).as("the token leaves the address bar").isEqualTo("/");
+        String cookie = redirect.cookies().get(0).split(";", 2)[0];
+
+        HttpResponse<Buffer> snapshot = client.get(port, "127.0.0.1", "/api/v1/snapshot").putHeader("Cookie", cookie)
+                .send().await();
+        assertThat(snapshot.statusCode()).isEqualTo(200);
+        assertThat(snapshot.bodyAsJsonObject().getJsonArray("districts")).hasSize(16);
+        vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+                .setURI("/ws/live").addHeader("Cookie", cookie)).await().close().await();
+        HttpResponse<Buffer> ack = client.post(port, "127.0.0.1", command(DONGCHENG_ALERT, "ack"))
+                .putHeader("Cookie", cookie).sendJsonObject(new JsonObject()).await();
+        assertJsonError(ack, 403, "a viewer's cookie");
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
     void shouldReadTimesWithAnUnencodedPlusOffsetAsTyped() {
         // Both alerts opened at 15:00 Beijing time; '+' left as typed decodes to a space.
         for (String[] c : new String[][] {{"2026-03-10T14:00:00+08:00", "2"}, {"2026-03-10T16:00:00+08:00", "0"},
