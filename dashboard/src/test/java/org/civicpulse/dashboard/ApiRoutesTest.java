@@ -210,6 +210,16 @@ class ApiRoutesTest {
     }
 
     @Test
+    void shouldExposePrometheusMetricsToAuthenticatedScrapers() {
+        send(HttpMethod.GET, "/api/v1/snapshot", "not-a-token", null);
+        HttpResponse<Buffer> r = send(HttpMethod.GET, "/metrics", OPERATOR, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.getHeader("Content-Type")).startsWith("text/plain; version=0.0.4");
+        assertThat(r.bodyAsString()).contains("# TYPE civicpulse_ws_clients gauge", "civicpulse_ws_clients 0",
+                "civicpulse_auth_failures_total{reason=\"bad_token\"} 1");
+    }
+
+    @Test
     void shouldReadTimesWithAnUnencodedPlusOffsetAsTyped() {
         // Both alerts opened at 15:00 Beijing time; '+' left as typed decodes to a space.
         for (String[] c : new String[][] {{"2026-03-10T14:00:00+08:00", "2"}, {"2026-03-10T16:00:00+08:00", "0"},
