@@ -210,6 +210,19 @@ class ApiRoutesTest {
     }
 
     @Test
+    void shouldTakeTheAckBodyAsCurlDashDSendsIt() {
+        // curl -d '{"comment": …}' labels the JSON as a form unless told otherwise.
+        HttpResponse<Buffer> r = client.post(port, "127.0.0.1", command(DONGCHENG_ALERT, "ack"))
+                .bearerTokenAuthentication(OPERATOR).putHeader("Content-Type", "application/x-www-form-urlencoded")
+                .sendBuffer(Buffer.buffer("{\"comment\": \"已派单\", \"assignedTo\": \"东华门街道\"}")).await();
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(202);
+        assertThat(sent).singleElement().satisfies(c -> {
+            assertThat(c.comment()).isEqualTo("已派单");
+            assertThat(c.assignedTo()).isEqualTo("东华门街道");
+        });
+    }
+
+    @Test
     void shouldExposePrometheusMetricsToAuthenticatedScrapers() {
         send(HttpMethod.GET, "/api/v1/snapshot", "not-a-token", null);
         HttpResponse<Buffer> r = send(HttpMethod.GET, "/metrics", OPERATOR, null);
