@@ -61,6 +61,9 @@ public final class LiveState {
             return List.of();
         }
         if (scope.startsWith(FRESHNESS)) {
+            // Sent to screens as held: its times in the same shape as every other time they get.
+            record = record.copy().put("lastDeliveredAt", AlertViews.cityTime(record.getString("lastDeliveredAt")))
+                    .put("lastEventAt", AlertViews.cityTime(record.getString("lastEventAt")));
             freshness.put(scope, record);
             String[] parts = scope.split(":", 3);
             return frames("freshness", scope, record, receivedAt,

@@ -51,5 +51,11 @@ class SnapshotTimesTest {
                 .getJsonObject("freshness").getJsonObject("HOTLINE");
         assertThat(freshness.getString("lastDeliveredAt")).isEqualTo("2026-03-10T15:42:05+08:00");
         assertThat(freshness.getLong("lagSeconds")).isNotNull().isGreaterThanOrEqualTo(0);
+        JsonObject entry = new JsonObject(io.vertx.core.buffer.Buffer.buffer(state.snapshot(LiveState.CITY, 0).utf8()))
+                .getJsonArray("entries").stream().map(JsonObject.class::cast)
+                .filter(e -> "freshness".equals(e.getString("kind"))).findFirst().orElseThrow();
+        assertThat(entry.getJsonObject("data").getString("lastDeliveredAt")).as("the live feed's freshness record")
+                .isEqualTo("2026-03-10T15:42:05+08:00");
+        assertThat(entry.getJsonObject("data").getString("lastEventAt")).isEqualTo("2026-03-10T15:42:04+08:00");
     }
 }
