@@ -78,14 +78,38 @@ public final class Settings implements java.io.Serializable {
         return Path.of(get(Setting.DATA_DIR)).toAbsolutePath();
     }
 
-    /** All values as {@code civicpulse.<key>} properties, to hand to a child JVM. */
+    /**
+     * Values a child JVM gets in its environment, never on its command line: any local user can
+     * read a command line ({@code ps}), while the operator token's file is the owner's alone.
+     */
+    private static final java.util.Set<Setting> SECRET = java.util.EnumSet.of(Setting.TOKEN);
+
+    /** All values but the secret ones as {@code civicpulse.<key>} properties, to hand to a child JVM. */
     public Map<String, String> asSystemProperties() {
         Map<String, String> m = new java.util.LinkedHashMap<>();
-        values.forEach((k, v) -> m.put("civicpulse." + k.key(), v));
+        values.forEach((k, v) -> {
+            if (!SECRET.contains(k)) {
+                m.put("civicpulse." + k.key(), v);
+            }
+        });
         return m;
     }
 
-    /** All values as {@code -Dcivicpulse.<key>=<value>} options for a child JVM's command line. */
+    /** The secret values that are set, as the environment variables a child JVM reads them from. */
+    public Map<String, String> secretsAsEnvironment() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        SECRET.forEach(s -> {
+            if (!get(s).isBlank()) {
+                m.put(s.envVar(), get(s));
+            }
+        });
+        return m;
+    }
+
+    /**
+     * All values but the secret ones as {@code -Dcivicpulse.<key>=<value>} options for a child JVM's
+     * command line; hand it {@link #secretsAsEnvironment()} as well.
+     */
     public java.util.List<String> asJvmOptions() {
         java.util.List<String> options = new java.util.ArrayList<>();
         asSystemProperties().forEach((k, v) -> options.add("-D" + k + "=" + v));

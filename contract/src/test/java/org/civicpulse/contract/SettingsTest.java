@@ -28,6 +28,22 @@ class SettingsTest {
     }
 
     @Test
+    void shouldHandTheOperatorTokenToAChildInItsEnvironmentNotOnItsCommandLine() {
+        Settings s = Settings.defaults().with(Setting.TOKEN, "operator-secret-0123").with(Setting.DASHBOARD_PORT, "7070");
+        assertThat(s.asJvmOptions()).contains("-Dcivicpulse.dashboard.port=7070")
+                .noneMatch(o -> o.contains("operator-secret-0123") || o.startsWith("-Dcivicpulse.token="));
+        Map<String, String> env = s.secretsAsEnvironment();
+        assertThat(env).containsExactly(Map.entry("CIVICPULSE_TOKEN", "operator-secret-0123"));
+        // The child resolves its settings from that environment and the command line's properties.
+        Properties commandLine = new Properties();
+        s.asSystemProperties().forEach(commandLine::setProperty);
+        Settings child = Settings.resolve(env, commandLine, Map.of());
+        assertThat(child.get(Setting.TOKEN)).isEqualTo("operator-secret-0123");
+        assertThat(child.getInt(Setting.DASHBOARD_PORT)).isEqualTo(7070);
+        assertThat(Settings.defaults().secretsAsEnvironment()).as("no token set, none handed on").isEmpty();
+    }
+
+    @Test
     void shouldExplainAnInvalidValue() {
         Settings s = Settings.defaults().with(Setting.ALLOWED_LATENESS, "6 hours").with(Setting.DASHBOARD_PORT, "x");
         assertThatThrownBy(() -> s.getDuration(Setting.ALLOWED_LATENESS))

@@ -89,4 +89,20 @@ public final class AlertViews {
                 OffsetDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                         CountsReport.CITY_ZONE));
     }
+
+    /**
+     * An ISO-8601 time as the job wrote it, on the city's clock with seconds, or null. The job writes
+     * {@code OffsetDateTime.toString()}, which drops ":00" on a whole minute ("15:42+08:00"): not
+     * RFC 3339, and not the shape SPEC §7 shows. Text that is not a time is passed on unchanged.
+     */
+    public static String cityTime(String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return cityTime(OffsetDateTime.parse(iso).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
 }

@@ -61,6 +61,9 @@ public final class LiveState {
             return List.of();
         }
         if (scope.startsWith(FRESHNESS)) {
+            // Sent to screens as held: its times in the same shape as every other time they get.
+            record = record.copy().put("lastDeliveredAt", AlertViews.cityTime(record.getString("lastDeliveredAt")))
+                    .put("lastEventAt", AlertViews.cityTime(record.getString("lastEventAt")));
             freshness.put(scope, record);
             String[] parts = scope.split(":", 3);
             return frames("freshness", scope, record, receivedAt,
@@ -166,10 +169,10 @@ public final class LiveState {
         return Optional.ofNullable(alerts.get(id));
     }
 
-    /** The watermark of the city's latest record, or null before the first. */
+    /** The watermark of the city's latest record, on the city's clock with seconds, or null before the first. */
     public synchronized String asOf() {
         JsonObject city = metrics.get(CITY);
-        return city == null ? null : city.getString("asOf");
+        return city == null ? null : AlertViews.cityTime(city.getString("asOf"));
     }
 
     private List<Frame> frames(String kind, String key, JsonObject data, long receivedAt,

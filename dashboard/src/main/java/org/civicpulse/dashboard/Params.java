@@ -107,7 +107,9 @@ public final class Params {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            // A query string decodes '+' as a space, so "from=2026-03-10T00:00:00+08:00" typed as
+            // SPEC §7 writes it arrives as "...00:00:00 08:00"; a time never holds a space.
+            return OffsetDateTime.parse(value.replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
             throw new ApiError(400, "Parameter '" + name
                     + "' must be an ISO-8601 time with offset, e.g. 2026-03-10T15:00:00+08:00");

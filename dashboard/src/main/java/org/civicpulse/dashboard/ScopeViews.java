@@ -50,7 +50,7 @@ public final class ScopeViews {
         JsonObject last24h = obj(json, "last24h");
         JsonObject view = new JsonObject()
                 .put("scope", scope)
-                .put("asOf", json.getString("asOf"))
+                .put("asOf", AlertViews.cityTime(json.getString("asOf")))
                 .put("today", perSource(day))
                 .put("last60m", perSource(obj(json, "last60m")))
                 .put("last24h", perSource(last24h))
@@ -137,7 +137,7 @@ public final class ScopeViews {
             long lag = Math.max(0, Duration.between(OffsetDateTime.parse(delivered).toInstant(),
                     now).toSeconds());
             out.put(source.name(), new JsonObject().put("lagSeconds", lag)
-                    .put("lastDeliveredAt", delivered)
+                    .put("lastDeliveredAt", AlertViews.cityTime(delivered))
                     .put("stale", lag > staleAfter.toSeconds()));
         }
         return out;

@@ -190,6 +190,61 @@ class ApiRoutesTest {
     }
 
     @Test
+    void shouldTradeTheWallTokenForACookieThatOpensTheApiAndTheLiveFeedButNotCommands() {
+        HttpResponse<Buffer> redirect = client.get(port, "127.0.0.1", "/?token=" + VIEWER).followRedirects(false)
+                .send().await();
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.getHeader("Location")).as("the token leaves the address bar").isEqualTo("/");
+        String cookie = redirect.cookies().get(0).split(";", 2)[0];
+
+        HttpResponse<Buffer> snapshot = client.get(port, "127.0.0.1", "/api/v1/snapshot").putHeader("Cookie", cookie)
+                .send().await();
+        assertThat(snapshot.statusCode()).isEqualTo(200);
+        assertThat(snapshot.bodyAsJsonObject().getJsonArray("districts")).hasSize(16);
+        vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+                .setURI("/ws/live").addHeader("Cookie", cookie)).await().close().await();
+        HttpResponse<Buffer> ack = client.post(port, "127.0.0.1", command(DONGCHENG_ALERT, "ack"))
+                .putHeader("Cookie", cookie).sendJsonObject(new JsonObject()).await();
+        assertJsonError(ack, 403, "a viewer's cookie");
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void shouldTakeTheAckBodyAsCurlDashDSendsIt() {
+        // curl -d '{"comment": …}' labels the JSON as a form unless told otherwise.
+        HttpResponse<Buffer> r = client.post(port, "127.0.0.1", command(DONGCHENG_ALERT, "ack"))
+                .bearerTokenAuthentication(OPERATOR).putHeader("Content-Type", "application/x-www-form-urlencoded")
+                .sendBuffer(Buffer.buffer("{\"comment\": \"已派单\", \"assignedTo\": \"东华门街道\"}")).await();
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(202);
+        assertThat(sent).singleElement().satisfies(c -> {
+            assertThat(c.comment()).isEqualTo("已派单");
+            assertThat(c.assignedTo()).isEqualTo("东华门街道");
+        });
+    }
+
+    @Test
+    void shouldExposePrometheusMetricsToAuthenticatedScrapers() {
+        send(HttpMethod.GET, "/api/v1/snapshot", "not-a-token", null);
+        HttpResponse<Buffer> r = send(HttpMethod.GET, "/metrics", OPERATOR, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.getHeader("Content-Type")).startsWith("text/plain; version=0.0.4");
+        assertThat(r.bodyAsString()).contains("# TYPE civicpulse_ws_clients gauge", "civicpulse_ws_clients 0",
+                "civicpulse_auth_failures_total{reason=\"bad_token\"} 1");
+    }
+
+    @Test
+    void shouldReadTimesWithAnUnencodedPlusOffsetAsTyped() {
+        // Both alerts opened at 15:00 Beijing time; '+' left as typed decodes to a space.
+        for (String[] c : new String[][] {{"2026-03-10T14:00:00+08:00", "2"}, {"2026-03-10T16:00:00+08:00", "0"},
+                {"2026-03-10T16:00:00%2B08:00", "0"}}) {
+            HttpResponse<Buffer> r = send(HttpMethod.GET, "/api/v1/alerts?status=open&from=" + c[0], OPERATOR, null);
+            assertThat(r.statusCode()).as(c[0] + ": " + r.bodyAsString()).isEqualTo(200);
+            assertThat(r.bodyAsJsonObject().getJsonArray("alerts").size()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+        }
+        assertJsonError(send(HttpMethod.GET, "/api/v1/alerts?from=2026-03-10T14:00:00", OPERATOR, null), 400, "from");
+    }
+
+    @Test
     void shouldRateLimitTheApiAndSignInWith429AndRetryAfter() {
         port = deploy(new JsonObject().put(Setting.DASHBOARD_API_RATE.key(), "3")
                 .put(Setting.DASHBOARD_LOGIN_RATE.key(), "2"));

@@ -44,8 +44,10 @@ class CaseListITCase {
         Settings s = services.isolated("caselist");
         // Hours back from NOW: inside the first day, the first week, the window, and beyond it;
         // some share a creation second, so the case_id tie-break matters.
-        long[] hoursBack = {0, 0, 1, 3, 5, 20, 23, 30, 47, 60, 100, 150, 167, 200, 400, 700, 1000, 1400,
-                1439, 1441, 2000, 5000};
+        // Every limit is 72 h after creation: 71 and 72 h back are due within the next 2 h (72 exactly
+        // now, not yet past), 73 h back is past its limit.
+        long[] hoursBack = {0, 0, 1, 3, 5, 20, 23, 30, 47, 60, 71, 72, 73, 100, 150, 167, 200, 400, 700, 1000,
+                1400, 1439, 1441, 2000, 5000};
         try (ClickHouseDb writer = ClickHouseDb.writer(s)) {
             StringBuilder rows = new StringBuilder();
             int n = 0;
@@ -106,15 +108,39 @@ class CaseListITCase {
         assertThat(got).isEqualTo(want).isNotEmpty();
     }
 
+    @Test
+    void shouldListTheOverdueAndTheAboutToBreachCasesBehindTheSnapshotsNumbers() {
+        for (String status : List.of("overdue", "aboutToBreach")) {
+            List<String> expected = expected(null, status);
+            assertThat(expected).as(status).isNotEmpty();
+            assertThat(ids(queries.cases(filter(null, status), NOW, 500, 0))).as(status).isEqualTo(expected);
+        }
+        assertThat(all.stream().filter(c -> matches(c, "aboutToBreach")).map(TestCase::createdAt).distinct())
+                .as("due now, and due in an hour").containsExactlyInAnyOrder(NOW.minus(Duration.ofHours(72)),
+                        NOW.minus(Duration.ofHours(71)));
+    }
+
     private List<String> expected(String district, String status) {
         return all.stream()
                 .filter(c -> district == null || c.district().equals(district))
-                .filter(c -> status.equals("all") || c.status().equalsIgnoreCase(status))
+                .filter(c -> matches(c, status))
                 .filter(c -> !c.createdAt().isBefore(NOW.minus(WINDOW)))
                 // Newest first at ClickHouse's second resolution, ties by case id.
                 .sorted(Comparator.comparing((TestCase c) -> c.createdAt().getEpochSecond()).reversed()
                         .thenComparing(TestCase::id))
                 .map(TestCase::id).toList();
+    }
+
+    /** SPEC §4: overdue = open and past its resolution limit; about to breach = open and due within 2 h. */
+    private static boolean matches(TestCase c, String status) {
+        Instant limit = c.createdAt().plus(Duration.ofHours(72));
+        boolean open = c.status().equals("OPEN");
+        return switch (status) {
+            case "all" -> true;
+            case "overdue" -> open && limit.isBefore(NOW);
+            case "aboutToBreach" -> open && !limit.isBefore(NOW) && limit.isBefore(NOW.plus(Duration.ofHours(2)));
+            default -> c.status().equalsIgnoreCase(status);
+        };
     }
 
     private static DashboardQueries.CaseFilter filter(String district, String status) {

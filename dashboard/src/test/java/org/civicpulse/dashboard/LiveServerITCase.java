@@ -400,6 +400,26 @@ class LiveServerITCase {
     }
 
     @Test
+    void shouldGiveTheSeriesBesideTheSamePeriodOneWeekEarlier() {
+        // 15:05 and 15:50 this Tuesday; last Tuesday 15:20, and 16:10 just outside the hour asked for.
+        String scope = "district:110101";
+        try (ClickHouseDb writer = ClickHouseDb.writer(settings)) {
+            writer.insertJsonEachRow("metric_minutes", String.join("\n",
+                    pane("minute", scope, "2026-03-10 15:05:00", 7), pane("minute", scope, "2026-03-10 15:50:00", 2),
+                    pane("minute", scope, "2026-03-03 15:20:00", 3), pane("minute", scope, "2026-03-03 16:10:00", 100),
+                    pane("minute", "district:110102", "2026-03-03 15:20:00", 50)).getBytes(StandardCharsets.UTF_8));
+        }
+        JsonObject series = get("/api/v1/timeseries?metric=created_hotline&district=110101"
+                + "&from=2026-03-10T15:00:00%2B08:00&to=2026-03-10T16:00:00%2B08:00&step=1h", TOKEN).bodyAsJsonObject();
+
+        assertThat(series.getJsonArray("points").getList()).singleElement().isEqualTo(
+                Map.of("t", "2026-03-10T15:00:00+08:00", "value", 9.0));
+        // Each earlier bucket is given at the time of this period's bucket it compares with.
+        assertThat(series.getJsonArray("lastWeek").getList()).singleElement().isEqualTo(
+                Map.of("t", "2026-03-10T15:00:00+08:00", "value", 3.0));
+    }
+
+    @Test
     void shouldAnswerClickHouseRoutesWithDocumentedShapes() {
         for (String[] route : new String[][] {
                 {"/api/v1/cases?district=110101&status=overdue", "CaseList"},

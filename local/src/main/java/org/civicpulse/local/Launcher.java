@@ -92,7 +92,7 @@ public final class Launcher {
             return 1; // the shutdown hook stops whatever had started
         }
         out.printf("%nCivicPulse is up in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
-        out.println("  dashboard:      " + dashboardUrl() + "/?token=" + token);
+        out.println("  dashboard:      " + wallLink(dashboardUrl(), token));
         out.println("  operator token: " + token);
         out.println("  data folder:    " + settings.dataDir());
         if (!noSim) {
@@ -172,6 +172,14 @@ public final class Launcher {
 
     private static String readStdinLine() throws IOException {
         return new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+    }
+
+    /**
+     * The address a wall screen opens (SPEC §7: {@code /?token=<token>}), with the token encoded: a
+     * {@code CIVICPULSE_TOKEN} holding '+', '&' or '#' would otherwise reach the server changed.
+     */
+    static String wallLink(String dashboardUrl, String token) {
+        return dashboardUrl + "/?token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String dashboardUrl() {

@@ -109,10 +109,11 @@ public final class Stack implements AutoCloseable {
         List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx1g",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.org.civicpulse=info"));
-        jvm.addAll(settings.with(Setting.TOKEN, token).asJvmOptions());
+        Settings withToken = settings.with(Setting.TOKEN, token);
+        jvm.addAll(withToken.asJvmOptions());
         Path log = settings.dataDir().resolve("logs/dashboard.log");
         ChildProcess p = ChildProcess.start("dashboard", ChildProcess.javaCommand(layout.dashboardClasspath(), jvm,
-                "org.civicpulse.dashboard.DashboardMain", List.of()), log, Map.of());
+                "org.civicpulse.dashboard.DashboardMain", List.of()), log, withToken.secretsAsEnvironment());
         p.awaitReady("the dashboard to answer on port " + port, START_TIMEOUT,
                 () -> HttpProbe.answers("http://127.0.0.1:" + port + "/health", body -> true));
         return p;

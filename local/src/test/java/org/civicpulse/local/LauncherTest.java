@@ -42,6 +42,17 @@ class LauncherTest {
     }
 
     @Test
+    void shouldPrintAWallLinkThatCarriesAnyTokenUnchanged() {
+        assertThat(Launcher.wallLink("http://localhost:8080", "Ab_9-x")).isEqualTo("http://localhost:8080/?token=Ab_9-x");
+        String token = "a+b&c=d#e f";
+        String link = Launcher.wallLink("http://localhost:8080", token);
+        String query = java.net.URI.create(link).getRawQuery();
+        assertThat(query).startsWith("token=").doesNotContain("&", "#");
+        assertThat(java.net.URLDecoder.decode(query.substring("token=".length()),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(token);
+    }
+
+    @Test
     void shouldRejectAnUnknownCommandWithAHint() {
         assertThat(launcher(Map.of()).run(List.of("launch"))).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown command 'launch'", "./civicpulse help");
