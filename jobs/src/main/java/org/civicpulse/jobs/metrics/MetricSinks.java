@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.civicpulse.contract.CityTime;
 import org.civicpulse.contract.MetricCounter;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
@@ -120,7 +120,7 @@ public final class MetricSinks {
             root.put("scope", m.scope());
             root.put("kind", Scope.kind(m.scope()));
             root.put("asOf", m.asOf() == Long.MIN_VALUE ? null
-                    : OffsetDateTime.ofInstant(Instant.ofEpochMilli(m.asOf()), CaseFacts.ZONE).toString());
+                    : CityTime.format(m.asOf()));
             counters(root.putObject("gauges"), m.gauges(), MetricCounter.Kind.GAUGE);
             counters(root.putObject("last60m"), m.last60m(), MetricCounter.Kind.WINDOWED);
             counters(root.putObject("last24h"), m.last24h(), MetricCounter.Kind.WINDOWED);

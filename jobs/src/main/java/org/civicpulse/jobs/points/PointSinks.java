@@ -2,11 +2,10 @@ package org.civicpulse.jobs.points;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.civicpulse.contract.CityTime;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.civicpulse.jobs.ClickHouseSink;
@@ -41,7 +40,6 @@ public final class PointSinks {
     /** Writes freshness as JSON keyed by its scope. */
     static final class FreshnessSerializer implements KafkaRecordSerializationSchema<Freshness> {
         private static final long serialVersionUID = 1L;
-        private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
         private final String topic;
 
         FreshnessSerializer(String topic) {
@@ -53,8 +51,8 @@ public final class PointSinks {
             String scope = "freshness:" + f.source() + ":" + f.district();
             String json = "{\"scope\":\"" + scope + "\",\"kind\":\"freshness\",\"source\":\"" + f.source()
                     + "\",\"district\":\"" + f.district() + "\",\"lastDeliveredAt\":\""
-                    + OffsetDateTime.ofInstant(Instant.ofEpochMilli(f.lastDeliveredAt()), ZONE)
-                    + "\",\"lastEventAt\":\"" + OffsetDateTime.ofInstant(Instant.ofEpochMilli(f.lastEventAt()), ZONE)
+                    + CityTime.format(f.lastDeliveredAt())
+                    + "\",\"lastEventAt\":\"" + CityTime.format(f.lastEventAt())
                     + "\"}";
             return new ProducerRecord<>(topic, scope.getBytes(StandardCharsets.UTF_8),
                     json.getBytes(StandardCharsets.UTF_8));

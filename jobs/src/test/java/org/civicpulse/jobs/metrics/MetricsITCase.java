@@ -162,7 +162,9 @@ class MetricsITCase {
     }
 
     private Map<String, JsonNode> awaitLive(KafkaConsumer<byte[], byte[]> live, long watermark) throws Exception {
-        String asOf = OffsetDateTime.ofInstant(Instant.ofEpochMilli(watermark), ZoneOffset.ofHours(8)).toString();
+        // The job writes asOf on the city's clock with seconds and milliseconds (CityTime).
+        String asOf = OffsetDateTime.ofInstant(Instant.ofEpochMilli(watermark), ZoneOffset.ofHours(8))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX"));
         Map<String, JsonNode> latest = new HashMap<>();
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
