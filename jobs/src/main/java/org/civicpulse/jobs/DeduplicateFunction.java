@@ -7,28 +7,23 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.civicpulse.contract.DeadLetter;
 import org.civicpulse.contract.Rejection;
 
 /**
- * Keyed by event id ({@link #BY_ID}): sends events later than the allowed lateness to the late
- * side output, counts an id once (a repeat with the same content is dropped silently) and sends a
- * repeat with different content to dead-letter as {@code CONFLICTING_DUPLICATE} (the first wins),
- * SPEC §2 — also when the repeat names another case, which is why the key is the id and not the
- * case (the case gate after it is keyed by case, one network exchange later).
+ * Keyed by case (or by event id when there is no case, see {@link org.civicpulse.contract.CivicEvent#key()}):
+ * sends events later than the allowed lateness to the late side output, counts an id once (a
+ * repeat with the same content is dropped silently) and sends a repeat with different content to
+ * dead-letter as {@code CONFLICTING_DUPLICATE} (the first wins). Keying by case rather than by id
+ * keeps a case's events in the order they were read, for the case gate downstream.
  *
  * <p>An id is remembered until the watermark passes its event time plus the allowed lateness;
- * after that any copy of it is too late anyway, so the state stays bounded. (Checkpoints of the
- * earlier, case-keyed version hold maps of several ids under a case key; their own timers still
- * forget them, so such state drains within the allowed lateness.)
+ * after that any copy of it is too late anyway, so the state stays bounded.
  */
 public final class DeduplicateFunction extends KeyedProcessFunction<String, AcceptedEvent, AcceptedEvent> {
     private static final long serialVersionUID = 1L;
-    /** The key deduplication runs under: the event id, the idempotency key of SPEC §2. */
-    public static final KeySelector<AcceptedEvent, String> BY_ID = e -> e.event().id();
     private final long allowedLateness;
     private transient MapState<String, SeenEvent> seen;
 

@@ -197,14 +197,13 @@ public final class IngestWorkflow {
                 .process(new RouteRejected()).name("route-rejected").uid("route-rejected");
 
         SingleOutputStreamOperator<AcceptedEvent> unique = validated
-                .keyBy(DeduplicateFunction.BY_ID)
+                .keyBy(e -> e.event().key())
                 .process(new DeduplicateFunction(lateness))
                 .name("deduplicate").uid("deduplicate");
 
-        // By id, then by case: the same id under another case must meet its first copy
-        // (CONFLICTING_DUPLICATE), which costs one more exchange of every event.
-        SingleOutputStreamOperator<AcceptedEvent> accepted = unique
-                .keyBy(e -> e.event().key())
+        // Deduplication already partitions by case: the gate runs in the same task, no shuffle.
+        SingleOutputStreamOperator<AcceptedEvent> accepted = DataStreamUtils
+                .reinterpretAsKeyedStream(unique, e -> e.event().key())
                 .process(new CaseGateFunction(lateness, settings.getDuration(Setting.CASE_GRACE),
                         settings.getDuration(Setting.CASE_RETENTION)))
                 .name("case-gate").uid("case-gate");
