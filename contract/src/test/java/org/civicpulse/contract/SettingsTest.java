@@ -33,14 +33,29 @@ class SettingsTest {
         assertThat(s.asJvmOptions()).contains("-Dcivicpulse.dashboard.port=7070")
                 .noneMatch(o -> o.contains("operator-secret-0123") || o.startsWith("-Dcivicpulse.token="));
         Map<String, String> env = s.secretsAsEnvironment();
-        assertThat(env).containsExactly(Map.entry("CIVICPULSE_TOKEN", "operator-secret-0123"));
+        assertThat(env).containsEntry("CIVICPULSE_TOKEN", "operator-secret-0123");
         // The child resolves its settings from that environment and the command line's properties.
         Properties commandLine = new Properties();
         s.asSystemProperties().forEach(commandLine::setProperty);
         Settings child = Settings.resolve(env, commandLine, Map.of());
         assertThat(child.get(Setting.TOKEN)).isEqualTo("operator-secret-0123");
         assertThat(child.getInt(Setting.DASHBOARD_PORT)).isEqualTo(7070);
-        assertThat(Settings.defaults().secretsAsEnvironment()).as("no token set, none handed on").isEmpty();
+        assertThat(Settings.defaults().secretsAsEnvironment()).as("no token set, none handed on")
+                .doesNotContainKey("CIVICPULSE_TOKEN");
+    }
+
+    @Test
+    void shouldHandClickHousePasswordsToAChildInItsEnvironmentNotOnItsCommandLine() {
+        Settings s = Settings.defaults().with(Setting.CLICKHOUSE_PASSWORD, "w-secret-42")
+                .with(Setting.CLICKHOUSE_READER_PASSWORD, "r-secret-42");
+        assertThat(s.asJvmOptions()).noneMatch(o -> o.contains("secret-42") || o.contains("password"));
+        assertThat(s.secretsAsEnvironment()).containsEntry("CIVICPULSE_CLICKHOUSE_PASSWORD", "w-secret-42")
+                .containsEntry("CIVICPULSE_CLICKHOUSE_READER_PASSWORD", "r-secret-42");
+        Properties commandLine = new Properties();
+        s.asSystemProperties().forEach(commandLine::setProperty);
+        Settings child = Settings.resolve(s.secretsAsEnvironment(), commandLine, Map.of());
+        assertThat(child.get(Setting.CLICKHOUSE_PASSWORD)).isEqualTo("w-secret-42");
+        assertThat(child.get(Setting.CLICKHOUSE_READER_PASSWORD)).isEqualTo("r-secret-42");
     }
 
     @Test

@@ -53,21 +53,24 @@ public final class FlinkCluster implements AutoCloseable {
     private final int restPort;
     private final String classpath;
     private final List<String> jvmOptions;
+    private final Map<String, String> environment;
     private final ChildProcess jobManager;
     private ChildProcess taskManager;
 
-    private FlinkCluster(Path dir, int restPort, String classpath, List<String> jvmOptions, ChildProcess jobManager) {
+    private FlinkCluster(Path dir, int restPort, String classpath, List<String> jvmOptions,
+            Map<String, String> environment, ChildProcess jobManager) {
         this.dir = dir;
         this.restPort = restPort;
         this.classpath = classpath;
         this.jvmOptions = jvmOptions;
+        this.environment = environment;
         this.jobManager = jobManager;
     }
 
     /**
      * Starts the JobManager and one TaskManager with {@code slots} slots and waits until the
-     * TaskManager has registered. Both JVMs get {@code settings} as system properties, as the
-     * containers of a deployment get them as environment variables.
+     * TaskManager has registered. Both JVMs get {@code settings} as system properties, the secret
+     * ones (passwords) in their environment, as the containers of a deployment get them.
      */
     public static FlinkCluster start(Path dir, Path clusterClasspath, Settings settings, int slots, Duration timeout)
             throws IOException {
@@ -86,8 +89,10 @@ public final class FlinkCluster implements AutoCloseable {
         List<String> jvm = jvmOptions("-Xmx1g", settings);
         String cp = ChildProcess.classpath(clusterClasspath);
         ChildProcess jm = ChildProcess.start("flink-jobmanager", ChildProcess.javaCommand(cp, jvm, JOB_MANAGER_MAIN,
-                List.of("--configDir", dir.resolve("conf").toString())), dir.resolve("jobmanager.log"), Map.of());
-        FlinkCluster cluster = new FlinkCluster(dir, restPort, cp, jvmOptions("-Xmx" + heapMb + "m", settings), jm);
+                List.of("--configDir", dir.resolve("conf").toString())), dir.resolve("jobmanager.log"),
+                settings.secretsAsEnvironment());
+        FlinkCluster cluster = new FlinkCluster(dir, restPort, cp, jvmOptions("-Xmx" + heapMb + "m", settings),
+                settings.secretsAsEnvironment(), jm);
         try {
             jm.awaitReady("the Flink JobManager's REST API", timeout,
                     () -> HttpProbe.answers(cluster.restUrl() + "/config", b -> b.contains("flink-version")));
@@ -155,7 +160,7 @@ public final class FlinkCluster implements AutoCloseable {
     public void startTaskManager(int slots, Duration timeout) {
         taskManager = ChildProcess.start("flink-taskmanager", ChildProcess.javaCommand(classpath, jvmOptions,
                 TASK_MANAGER_MAIN, List.of("--configDir", dir.resolve("conf").toString())),
-                dir.resolve("taskmanager.log"), Map.of());
+                dir.resolve("taskmanager.log"), environment);
         taskManager.awaitReady("a Flink TaskManager to register", timeout,
                 () -> HttpProbe.answers(restUrl() + "/overview", b -> slotsTotal(b) >= slots));
     }

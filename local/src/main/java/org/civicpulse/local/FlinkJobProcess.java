@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 
@@ -32,7 +31,7 @@ public final class FlinkJobProcess {
                 "-Dorg.slf4j.simpleLogger.showDateTime=true"));
         jvm.addAll(settings.asJvmOptions());
         ChildProcess job = ChildProcess.start("flink-job",
-                ChildProcess.javaCommand(classpath, jvm, MAIN_CLASS, List.of()), log, Map.of());
+                ChildProcess.javaCommand(classpath, jvm, MAIN_CLASS, List.of()), log, settings.secretsAsEnvironment());
         job.awaitReady("the Flink job to be RUNNING", timeout, () -> isRunning(restPort));
         return job;
     }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.civicpulse.storage.ClickHouseDb;
@@ -75,7 +74,7 @@ public final class Stack implements AutoCloseable {
                         "--backfill-days", settings.get(Setting.SIMULATOR_BACKFILL_DAYS),
                         "--scale", settings.get(Setting.SIMULATOR_SCALE),
                         "--seed", settings.get(Setting.SIMULATOR_SEED),
-                        "--truth", truth.toString())), log, Map.of());
+                        "--truth", truth.toString())), log, settings.secretsAsEnvironment());
         p.awaitReady("the simulator to start sending", START_TIMEOUT,
                 () -> p.tail(5).contains("simulator:"));
         out.println("  the simulator is sending " + settings.get(Setting.SIMULATOR_BACKFILL_DAYS)

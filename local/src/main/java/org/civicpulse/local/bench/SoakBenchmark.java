@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.admin.Admin;
@@ -74,7 +73,7 @@ public final class SoakBenchmark {
                      "org.civicpulse.simulator.SimulatorMain", List.of("rate", "--eps", Integer.toString(eps),
                              "--seconds", Long.toString(seconds), "--scale", Double.toString(scale),
                              "--from", now.minus(Duration.ofDays(days)).toString(), "--to", now.toString(), "--quiet")),
-                     s.dataDir().resolve("logs/soak-simulator.log"), Map.of())) {
+                     s.dataDir().resolve("logs/soak-simulator.log"), s.secretsAsEnvironment())) {
             long t0 = System.nanoTime();
             while (sim.isAlive()) {
                 long[] lag = SustainedBenchmark.lag(admin, s);

@@ -107,7 +107,7 @@ public final class SustainedBenchmark {
                      "org.civicpulse.simulator.SimulatorMain", List.of("rate", "--eps", Integer.toString(rate),
                              "--seconds", Integer.toString(seconds), "--from", range[0].toString(),
                              "--to", range[1].toString(), "--quiet")),
-                     s.dataDir().resolve("logs/sustained-" + rate + ".log"), Map.of())) {
+                     s.dataDir().resolve("logs/sustained-" + rate + ".log"), s.secretsAsEnvironment())) {
             long t0 = System.nanoTime();
             while (sim.isAlive() && System.nanoTime() - t0 < Duration.ofSeconds(seconds + 30).toNanos()) {
                 long[] lag = lag(admin, s);
