@@ -3,6 +3,7 @@ package org.civicpulse.dashboard;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
+import org.civicpulse.contract.OperatorToken;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.slf4j.Logger;
@@ -16,12 +17,38 @@ public final class DashboardMain {
     private DashboardMain() {
     }
 
+    /**
+     * Without {@code CIVICPULSE_TOKEN} (a bare {@code docker compose up}), the token kept in the
+     * data folder, or a new one kept there and logged once so the operator can open the wall.
+     */
+    static Settings withOperatorToken(Settings settings) {
+        if (!settings.get(Setting.TOKEN).isBlank()) {
+            return settings;
+        }
+        boolean existed = java.nio.file.Files.exists(OperatorToken.file(settings));
+        String token;
+        try {
+            token = OperatorToken.resolve(settings);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("No " + Setting.TOKEN.envVar() + " and no operator token could be kept in "
+                    + OperatorToken.file(settings) + ": " + e.getMessage());
+        }
+        if (!existed) {
+            LOG.info("No {} set: generated the operator token {} (kept in {}); open /?token=<token>",
+                    Setting.TOKEN.envVar(), token, OperatorToken.file(settings).toAbsolutePath());
+        } else {
+            LOG.info("No {} set: using the operator token kept in {}", Setting.TOKEN.envVar(),
+                    OperatorToken.file(settings).toAbsolutePath());
+        }
+        return settings.with(Setting.TOKEN, token);
+    }
+
     public static void main(String[] args) {
         DashboardConfig config;
         JsonObject verticleConfig;
         int instances;
         try {
-            Settings settings = Settings.fromEnvironment();
+            Settings settings = withOperatorToken(Settings.fromEnvironment());
             config = DashboardConfig.fromSettings(settings);
             verticleConfig = config.toJson().mergeIn(ServerOptions.toJson(settings));
             ServerOptions.fromJson(verticleConfig);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.civicpulse.contract.OperatorToken;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.civicpulse.contract.OperatorToken;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.junit.jupiter.api.Test;

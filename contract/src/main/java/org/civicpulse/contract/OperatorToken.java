@@ -1,4 +1,4 @@
-package org.civicpulse.local;
+package org.civicpulse.contract;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,15 +6,20 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.civicpulse.contract.Setting;
-import org.civicpulse.contract.Settings;
 
 /**
  * The operator's token (SPEC §7): {@code CIVICPULSE_TOKEN} when set, else the one kept in the
- * data folder, else a new random one that is then kept there.
+ * data folder, else a new random one that is then kept there (owner-only). {@code ./civicpulse up}
+ * resolves it before starting the dashboard; a dashboard started on its own (a container of
+ * {@code docker compose up}) resolves it itself.
  */
 public final class OperatorToken {
     private OperatorToken() {
+    }
+
+    /** Where a generated token is kept. */
+    public static Path file(Settings settings) {
+        return settings.dataDir().resolve("operator-token");
     }
 
     public static String resolve(Settings settings) throws IOException {
@@ -22,7 +27,7 @@ public final class OperatorToken {
         if (!configured.isBlank()) {
             return configured.trim();
         }
-        Path file = settings.dataDir().resolve("operator-token");
+        Path file = file(settings);
         if (Files.exists(file)) {
             String kept = Files.readString(file).trim();
             if (!kept.isEmpty()) {
