@@ -210,6 +210,19 @@ public final class EventValidator {
         }
     }
 
+    /**
+     * ISO-8601 date-time with an offset: {@code +08:00} as SPEC §2 shows, {@code Z}, and the basic
+     * forms {@code +0800} and {@code +08} (ISO-8601 too, and what {@code strftime("%z")} writes).
+     * Without any offset the parse fails: BAD_TIMESTAMP.
+     */
+    private static final DateTimeFormatter OCCURRED_AT = new java.time.format.DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .toFormatter().withResolverStyle(java.time.format.ResolverStyle.STRICT)
+            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+
     private Instant parseOccurredAt(JsonNode value) throws Invalid {
         // SPEC §2 names the reason for an event time that cannot be read, whatever JSON type it
         // came as (epoch milliseconds, an object): BAD_TIMESTAMP, not INVALID_FIELD.
@@ -219,8 +232,7 @@ public final class EventValidator {
         String text = value.textValue();
         Instant occurredAt;
         try {
-            occurredAt = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant();
+            occurredAt = OffsetDateTime.parse(text, OCCURRED_AT).toInstant();
         } catch (DateTimeParseException e) {
             throw new Invalid(Rejection.badTimestamp(text));
         }

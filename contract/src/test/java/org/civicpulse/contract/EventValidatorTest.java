@@ -453,6 +453,16 @@ class EventValidatorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"2026-11-22T09:15:03.120+08:00", "2026-11-22T09:15:03.120+0800",
+        "2026-11-22T09:15:03.120+08", "2026-11-22T01:15:03.120Z"})
+    void shouldReadEveryIso8601OffsetForm(String occurredAt) {
+        CivicEvent event = accepted("""
+                {"id": "e-1", "source": "HOTLINE", "type": "CLOSED", "caseId": "c-1", "occurredAt": "%s"}
+                """.formatted(occurredAt)).event();
+        assertThat(event.occurredAt()).isEqualTo(java.time.Instant.parse("2026-11-22T01:15:03.120Z"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"1763774103000", "true", "{\"epochMillis\": 1763774103000}", "[2026, 11, 22]"})
     void shouldRejectTimestampThatIsNotAStringAsBadTimestamp(String occurredAt) {
         // SPEC §2: "occurredAt unparseable" is BAD_TIMESTAMP, whatever JSON type it came as.
