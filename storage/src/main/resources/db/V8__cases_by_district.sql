@@ -5,6 +5,10 @@
 -- FINAL still keeps exactly one row, the newest revision, per case.
 -- ClickHouse cannot change a sorting key in place: a new table, a copy, a swap. Migrations run
 -- before the job starts writing (IngestJob applies them first), so no row arrives during the copy.
+-- Safe to run again after an interruption: a cases_before_v8 left behind exists only once the
+-- swap is done (cases is then the new table), and a copy made twice collapses under FINAL.
+DROP TABLE IF EXISTS cases_before_v8;
+
 -- AS cases: the same columns, with only the engine clause new.
 CREATE TABLE IF NOT EXISTS cases_by_district AS cases
 ENGINE = ReplacingMergeTree(revision)

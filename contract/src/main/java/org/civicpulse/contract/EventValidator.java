@@ -223,6 +223,11 @@ public final class EventValidator {
             .toFormatter().withResolverStyle(java.time.format.ResolverStyle.STRICT)
             .withChronology(java.time.chrono.IsoChronology.INSTANCE);
 
+    /** An {@code occurredAt} text as an instant; throws DateTimeParseException when it is not one. */
+    public static Instant parseEventTime(String text) {
+        return OffsetDateTime.parse(text, OCCURRED_AT).toInstant();
+    }
+
     private Instant parseOccurredAt(JsonNode value) throws Invalid {
         // SPEC §2 names the reason for an event time that cannot be read, whatever JSON type it
         // came as (epoch milliseconds, an object): BAD_TIMESTAMP, not INVALID_FIELD.
@@ -232,7 +237,7 @@ public final class EventValidator {
         String text = value.textValue();
         Instant occurredAt;
         try {
-            occurredAt = OffsetDateTime.parse(text, OCCURRED_AT).toInstant();
+            occurredAt = parseEventTime(text);
         } catch (DateTimeParseException e) {
             throw new Invalid(Rejection.badTimestamp(text));
         }

@@ -38,12 +38,13 @@ public final class OperatorToken {
         new SecureRandom().nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, token + "\n");
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            // Owner-only from its creation: never readable by others, not even for a moment.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the file keeps its default permissions
+            Files.createFile(file); // not a POSIX file system: the file keeps its default permissions
         }
+        Files.writeString(file, token + "\n");
         return token;
     }
 }

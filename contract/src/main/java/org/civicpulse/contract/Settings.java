@@ -97,11 +97,15 @@ public final class Settings implements java.io.Serializable {
         return m;
     }
 
-    /** The secret values that are set, as the environment variables a child JVM reads them from. */
+    /**
+     * The secret values as the environment variables a child JVM reads them from: every password,
+     * even an empty one (ClickHouse users may have none), and the token when one is set (blank
+     * means "generate one", the same as not handing it on).
+     */
     public Map<String, String> secretsAsEnvironment() {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         SECRET.forEach(s -> {
-            if (!get(s).isBlank()) {
+            if (s != Setting.TOKEN || !get(s).isBlank()) {
                 m.put(s.envVar(), get(s));
             }
         });

@@ -56,6 +56,10 @@ class SettingsTest {
         Settings child = Settings.resolve(s.secretsAsEnvironment(), commandLine, Map.of());
         assertThat(child.get(Setting.CLICKHOUSE_PASSWORD)).isEqualTo("w-secret-42");
         assertThat(child.get(Setting.CLICKHOUSE_READER_PASSWORD)).isEqualTo("r-secret-42");
+        // A user without a password (ClickHouse's default user) stays without one in the child.
+        Settings none = Settings.defaults().with(Setting.CLICKHOUSE_PASSWORD, "");
+        assertThat(Settings.resolve(none.secretsAsEnvironment(), new Properties(), Map.of())
+                .get(Setting.CLICKHOUSE_PASSWORD)).isEmpty();
     }
 
     @Test

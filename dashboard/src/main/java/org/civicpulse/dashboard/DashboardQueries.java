@@ -274,10 +274,11 @@ public final class DashboardQueries {
     }
 
     /**
-     * Open cases per handling unit of a district, among the cases created in the case list's
-     * window: the job forgets a case {@code case.retention} after its last event, so an older row
-     * still marked open is an abandoned case, not a unit's backlog — and without the bound this
-     * read every case of the district ever written.
+     * Open cases per handling unit of a district, among the cases <em>created</em> in the case
+     * list's window (like the case list), so the read costs the same with years of history —
+     * without the bound it read every case of the district ever written. The district's own
+     * backlog gauges come from the job and may include a few older cases still open (one created
+     * more than the window ago but active since), which this list leaves out.
      */
     public List<JsonNode> units(String district, Instant now) {
         String n = SqlLiteral.dateTime(now);

@@ -120,6 +120,23 @@ class CaseListITCase {
                         NOW.minus(Duration.ofHours(71)));
     }
 
+    @Test
+    void shouldPageWithinAGivenFromAndToAsAPlainSortDoes() {
+        Instant from = NOW.minus(Duration.ofHours(300));
+        Instant to = NOW.minus(Duration.ofHours(20));
+        List<String> expected = expected("110105", "all").stream().filter(id -> all.stream().anyMatch(c ->
+                c.id().equals(id) && !c.createdAt().isBefore(from) && c.createdAt().isBefore(to))).toList();
+        assertThat(expected).hasSizeGreaterThan(4);
+        for (int limit : new int[] {1, 2, 4}) {
+            for (int offset = 0; offset <= expected.size(); offset++) {
+                List<String> page = ids(queries.cases(new DashboardQueries.CaseFilter("110105", null, null, null, null,
+                        "all", from, to), NOW, limit, offset));
+                assertThat(page).as("limit %d offset %d", limit, offset)
+                        .isEqualTo(expected.stream().skip(offset).limit(limit + 1L).toList());
+            }
+        }
+    }
+
     private List<String> expected(String district, String status) {
         return all.stream()
                 .filter(c -> district == null || c.district().equals(district))

@@ -10,7 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.civicpulse.contract.CivicEvent;
 import org.civicpulse.contract.DeadLetter;
@@ -99,7 +98,8 @@ final class ReplayRouting {
             return null;
         }
         try {
-            return OffsetDateTime.parse(t.asText()).toInstant();
+            // The job's own reading, so every offset form it accepts is paced too.
+            return EventValidator.parseEventTime(t.asText());
         } catch (RuntimeException e) {
             return null;
         }

@@ -72,6 +72,27 @@ class ClickHouseStorageITCase {
     }
 
     @Test
+    void shouldFinishTheCaseTableReorderingWhenARunStoppedAfterItsSwap(LocalServices services) {
+        Settings isolated = services.isolated("reorderagain");
+        Settings s = isolated.with(Setting.CLICKHOUSE_DATABASE, isolated.get(Setting.CLICKHOUSE_DATABASE) + "_v7");
+        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
+            Migrations.applyUpTo(db, 7);
+            db.execute("INSERT INTO cases (case_id, source, district, status, created_at, response_limit_at, "
+                    + "resolution_limit_at, revision, written_at) VALUES "
+                    + "('c-1', 'HOTLINE', '110101', 'OPEN', 1763600000, 1763607200, 1763859200, 1, 1763600000)");
+            // V8 stopped after its swap, before its DROP: it is not recorded, so it runs again.
+            List<String> v8 = Migrations.statements(Migrations.all().get(7).sql());
+            v8.stream().filter(q -> !q.startsWith("DROP")).forEach(db::execute);
+
+            assertThat(Migrations.apply(db)).isEqualTo(Migrations.all().size() - 7);
+
+            assertThat(db.queryLong("SELECT count() AS n FROM cases FINAL")).isEqualTo(1);
+            assertThat(db.queryLong("SELECT count() AS n FROM system.tables WHERE database = currentDatabase() "
+                    + "AND name IN ('cases_by_district', 'cases_before_v8')")).isZero();
+        }
+    }
+
+    @Test
     void shouldMatchEveryMapperColumnListToItsTable(LocalServices services) {
         Settings s = services.isolated("columns");
         try (ClickHouseDb db = ClickHouseDb.writer(s)) {

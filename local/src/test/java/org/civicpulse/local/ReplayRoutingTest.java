@@ -39,6 +39,12 @@ class ReplayRoutingTest {
     }
 
     @Test
+    void shouldPaceALineByItsEventTimeInEveryOffsetFormTheJobAccepts() {
+        ReplayRouting.ToTopic to = (ReplayRouting.ToTopic) routing.route(1, utf8(VALID.replace("+08:00", "+0800")));
+        assertThat(to.occurredAt()).as("a strftime('%z') offset").isEqualTo(Instant.parse("2026-11-22T01:15:03Z"));
+    }
+
+    @Test
     void shouldKeyALineWithoutACaseByItsId() {
         ReplayRouting.ToTopic to = (ReplayRouting.ToTopic) routing.route(1, utf8("""
                 {"id":"i-1","source":"INSPECTION","type":"CHECKED","occurredAt":"2026-11-22T09:15:03+08:00",\

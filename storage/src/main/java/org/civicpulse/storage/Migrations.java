@@ -82,7 +82,7 @@ public final class Migrations {
     }
 
     /** Splits a file into statements at semicolons that end a line; comments are dropped. */
-    static List<String> statements(String sql) {
+    public static List<String> statements(String sql) {
         StringBuilder withoutComments = new StringBuilder();
         for (String line : sql.split("\n")) {
             String trimmed = line.strip();
