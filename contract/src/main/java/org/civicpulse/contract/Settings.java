@@ -82,7 +82,6 @@ public final class Settings implements java.io.Serializable {
      * Values a child JVM gets in its environment, never on its command line: any local user can
      * read a command line ({@code ps}), while the operator token's file is the owner's alone.
      */
-    // Handed to child JVMs in their environment, never on a command line any local user can read (ps).
     private static final java.util.Set<Setting> SECRET = java.util.EnumSet.of(Setting.TOKEN,
             Setting.CLICKHOUSE_PASSWORD, Setting.CLICKHOUSE_READER_PASSWORD);
 

@@ -14,4 +14,13 @@ class CityTimeTest {
         assertThat(CityTime.format(wholeMinute + 7_120)).isEqualTo("2026-03-10T15:42:07.120+08:00");
         assertThat(OffsetDateTime.parse(CityTime.format(wholeMinute)).toInstant().toEpochMilli()).isEqualTo(wholeMinute);
     }
+
+    @Test
+    void shouldGiveTheApisShapeToTheSecondWhateverTheInputCarried() {
+        assertThat(CityTime.seconds(Instant.parse("2026-03-10T07:42:00.999Z"))).isEqualTo("2026-03-10T15:42:00+08:00");
+        assertThat(CityTime.seconds("2026-03-10T15:42+08:00")).isEqualTo("2026-03-10T15:42:00+08:00");
+        assertThat(CityTime.seconds("2026-03-10T15:42:07.120+08:00")).isEqualTo("2026-03-10T15:42:07+08:00");
+        assertThat(CityTime.seconds("not a time")).isEqualTo("not a time");
+        assertThat(CityTime.seconds((String) null)).isNull();
+    }
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.civicpulse.contract.Alert;
+import org.civicpulse.contract.CityTime;
 import org.civicpulse.contract.EventCodec;
 
 /** Alerts as screens read them: times on the city's clock, points without house numbers for viewers. */
@@ -69,9 +69,9 @@ public final class AlertViews {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot encode alert " + alert.id(), e);
         }
-        json.put("openedAt", cityTime(alert.openedAt()))
-                .put("lastSeenAt", cityTime(alert.lastSeenAt()))
-                .put("closedAt", cityTime(alert.closedAt()));
+        json.put("openedAt", CityTime.seconds(alert.openedAt()))
+                .put("lastSeenAt", CityTime.seconds(alert.lastSeenAt()))
+                .put("closedAt", CityTime.seconds(alert.closedAt()));
         if (!wholeAddresses) {
             JsonArray points = json.getJsonArray("points", new JsonArray());
             for (int i = 0; i < points.size(); i++) {
@@ -80,29 +80,5 @@ public final class AlertViews {
             }
         }
         return json;
-    }
-
-    /** An instant as ISO-8601 with the Asia/Shanghai offset, or null. */
-    public static String cityTime(Instant instant) {
-        // Always with seconds: OffsetDateTime.toString() drops ":00", which RFC 3339 does not allow.
-        return instant == null ? null : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                OffsetDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                        CountsReport.CITY_ZONE));
-    }
-
-    /**
-     * An ISO-8601 time as the job wrote it, on the city's clock with seconds, or null. The job writes
-     * {@code OffsetDateTime.toString()}, which drops ":00" on a whole minute ("15:42+08:00"): not
-     * RFC 3339, and not the shape SPEC §7 shows. Text that is not a time is passed on unchanged.
-     */
-    public static String cityTime(String iso) {
-        if (iso == null) {
-            return null;
-        }
-        try {
-            return cityTime(OffsetDateTime.parse(iso).toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
-            return iso;
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.civicpulse.contract.CityTime;
 
 /** {@code GET /api/v1/cases}: the cases behind a number, filtered and paged, newest first. */
 final class CaseRoute {
@@ -74,6 +75,6 @@ final class CaseRoute {
     static String time(JsonNode row, String column) {
         JsonNode value = row.get(column);
         return value == null || value.isNull() ? null
-                : AlertViews.cityTime(DashboardQueries.parseTime(value.asText()));
+                : CityTime.seconds(DashboardQueries.parseTime(value.asText()));
     }
 }

@@ -2,18 +2,13 @@ package org.civicpulse.dashboard;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.civicpulse.contract.CityTime;
 import org.civicpulse.contract.Source;
 import org.civicpulse.storage.EventQueries;
 
 /** The body of {@code GET /api/v1/counts}: accepted, dead-lettered and late events. */
 public final class CountsReport {
-    /** The city's clock: {@code asOf} is written with its offset, as in SPEC §7. */
-    static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
-
     private CountsReport() {
     }
 
@@ -29,8 +24,7 @@ public final class CountsReport {
         JsonObject sources = perSource(bySource);
         JsonObject lateSources = perSource(late);
         return new JsonObject()
-                .put("asOf", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                        asOf.truncatedTo(ChronoUnit.SECONDS).atZone(CITY_ZONE).toOffsetDateTime()))
+                .put("asOf", CityTime.seconds(asOf))
                 .put("bySource", sources)
                 .put("total", sum(sources))
                 .put("deadLetters", new JsonObject(Map.copyOf(deadLetters)))

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.civicpulse.contract.Alert;
 import org.civicpulse.contract.Catalogue;
+import org.civicpulse.contract.CityTime;
 import org.civicpulse.contract.Source;
 
 /**
@@ -62,8 +63,8 @@ public final class LiveState {
         }
         if (scope.startsWith(FRESHNESS)) {
             // Sent to screens as held: its times in the same shape as every other time they get.
-            record = record.copy().put("lastDeliveredAt", AlertViews.cityTime(record.getString("lastDeliveredAt")))
-                    .put("lastEventAt", AlertViews.cityTime(record.getString("lastEventAt")));
+            record = record.copy().put("lastDeliveredAt", CityTime.seconds(record.getString("lastDeliveredAt")))
+                    .put("lastEventAt", CityTime.seconds(record.getString("lastEventAt")));
             freshness.put(scope, record);
             String[] parts = scope.split(":", 3);
             return frames("freshness", scope, record, receivedAt,
@@ -172,7 +173,7 @@ public final class LiveState {
     /** The watermark of the city's latest record, on the city's clock with seconds, or null before the first. */
     public synchronized String asOf() {
         JsonObject city = metrics.get(CITY);
-        return city == null ? null : AlertViews.cityTime(city.getString("asOf"));
+        return city == null ? null : CityTime.seconds(city.getString("asOf"));
     }
 
     private List<Frame> frames(String kind, String key, JsonObject data, long receivedAt,

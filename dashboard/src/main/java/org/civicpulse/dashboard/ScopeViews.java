@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.civicpulse.contract.Catalogue;
+import org.civicpulse.contract.CityTime;
 import org.civicpulse.contract.Source;
 
 /**
@@ -50,7 +51,7 @@ public final class ScopeViews {
         JsonObject last24h = obj(json, "last24h");
         JsonObject view = new JsonObject()
                 .put("scope", scope)
-                .put("asOf", AlertViews.cityTime(json.getString("asOf")))
+                .put("asOf", CityTime.seconds(json.getString("asOf")))
                 .put("today", perSource(day))
                 .put("last60m", perSource(obj(json, "last60m")))
                 .put("last24h", perSource(last24h))
@@ -137,7 +138,7 @@ public final class ScopeViews {
             long lag = Math.max(0, Duration.between(OffsetDateTime.parse(delivered).toInstant(),
                     now).toSeconds());
             out.put(source.name(), new JsonObject().put("lagSeconds", lag)
-                    .put("lastDeliveredAt", AlertViews.cityTime(delivered))
+                    .put("lastDeliveredAt", CityTime.seconds(delivered))
                     .put("stale", lag > staleAfter.toSeconds()));
         }
         return out;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import org.civicpulse.contract.CityTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,9 +92,9 @@ final class StoredLiveState {
         String district = row.path("district").asText();
         return new JsonObject().put("scope", "freshness:" + source + ":" + district)
                 .put("kind", "freshness").put("source", source).put("district", district)
-                .put("lastDeliveredAt", AlertViews.cityTime(
+                .put("lastDeliveredAt", CityTime.seconds(
                         Instant.ofEpochSecond(row.path("delivered").asLong())))
-                .put("lastEventAt", AlertViews.cityTime(Instant.ofEpochSecond(row.path("event").asLong())));
+                .put("lastEventAt", CityTime.seconds(Instant.ofEpochSecond(row.path("event").asLong())));
     }
 
     private static long loadAlerts(DashboardQueries queries, LiveState state, AlertViews alertViews) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Map;
 import java.util.Set;
+import org.civicpulse.contract.CityTime;
 import org.civicpulse.storage.SqlLiteral;
 
 /**
@@ -55,8 +56,8 @@ final class TimeseriesRoute {
         JsonArray points = points(metric, scope, step, start, to, Duration.ZERO);
         JsonArray lastWeek = points(metric, scope, step, start.minus(WEEK), to.minus(WEEK), WEEK);
         JsonObject out = new JsonObject().put("metric", metric.name()).put("scope", scope)
-                .put("step", step.label()).put("from", AlertViews.cityTime(start))
-                .put("to", AlertViews.cityTime(to)).put("points", points).put("lastWeek", lastWeek);
+                .put("step", step.label()).put("from", CityTime.seconds(start))
+                .put("to", CityTime.seconds(to)).put("points", points).put("lastWeek", lastWeek);
         if (metric.gauge()) {
             return out.put("total", null).put("previousWeekTotal", null)
                     .putNull("monthOnMonth").putNull("yearOnYear");
@@ -90,7 +91,7 @@ final class TimeseriesRoute {
         JsonArray out = new JsonArray();
         for (Instant t = from; t.isBefore(to); t = next(t, step)) {
             JsonNode sums = rows.get(t);
-            out.add(new JsonObject().put("t", AlertViews.cityTime(t.plus(shift)))
+            out.add(new JsonObject().put("t", CityTime.seconds(t.plus(shift)))
                     .put("value", metric.gauge() && sums == null ? null
                             : metric.value().of(sums, d.views())));
         }

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The times of {@code GET /api/v1/snapshot} and the live feed have the shape SPEC §7 shows
- * ({@code 2026-03-10T15:42:07+08:00}) whatever the job wrote: the job writes
- * {@code OffsetDateTime.toString()}, which drops the seconds on a whole minute and adds milliseconds
- * otherwise.
+ * ({@code 2026-03-10T15:42:07+08:00}) whatever the job wrote: earlier builds of the job wrote
+ * {@code OffsetDateTime.toString()} (no seconds on a whole minute, milliseconds otherwise), and
+ * {@code live_values} may still hold such records; the job now writes milliseconds always.
  */
 class SnapshotTimesTest {
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
 
-    /** A time exactly as the job's serializers write it. */
+    /** A time exactly as earlier builds of the job's serializers wrote it. */
     private static String asTheJobWrites(String instant) {
         return OffsetDateTime.ofInstant(Instant.parse(instant), CITY).toString();
     }
