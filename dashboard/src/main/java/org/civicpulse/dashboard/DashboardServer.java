@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.civicpulse.contract.Catalogue;
 import org.civicpulse.contract.EventCodec;
 
@@ -15,10 +16,14 @@ import org.civicpulse.contract.EventCodec;
  * {@code instances} HTTP verticles sharing that state, each serving its share of the sockets.
  */
 public final class DashboardServer {
+    private static final AtomicInteger NEXT_PORT_GROUP = new AtomicInteger();
     private final LiveState state;
     private final ServerMetrics metrics = new ServerMetrics();
     private final LiveFeedVerticle feed;
     private final List<HttpVerticle> http = new ArrayList<>();
+    private final SharedAccess access;
+    /** Names this server's free port when configured with port 0 (see {@link HttpVerticle#sharing}). */
+    private final int portGroup = NEXT_PORT_GROUP.decrementAndGet();
 
     public DashboardServer(JsonObject config) {
         ServerOptions options = ServerOptions.fromJson(config);
@@ -27,6 +32,7 @@ public final class DashboardServer {
         this.state = new LiveState(new ScopeViews(Catalogue.load(), Clock.systemUTC(), options),
                 alertViews);
         this.feed = new LiveFeedVerticle(state, alertViews, metrics);
+        this.access = SharedAccess.of(options);
     }
 
     /** Deploys the feed, then the HTTP verticles; fails when any fails. */
@@ -35,7 +41,8 @@ public final class DashboardServer {
         return vertx.deployVerticle(feed, options).compose(id -> {
             List<Future<String>> deployed = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
-                HttpVerticle verticle = new HttpVerticle(state, metrics, feed::caughtUp);
+                HttpVerticle verticle = new HttpVerticle(state, metrics, feed::caughtUp)
+                        .sharing(access, portGroup);
                 http.add(verticle);
                 deployed.add(vertx.deployVerticle(verticle, options));
             }
@@ -46,6 +53,11 @@ public final class DashboardServer {
     /** The port the HTTP verticles share. */
     public int port() {
         return http.get(0).port();
+    }
+
+    /** Live sockets per HTTP verticle, in deployment order. */
+    List<Integer> liveSocketsPerVerticle() {
+        return http.stream().map(HttpVerticle::liveSockets).toList();
     }
 
     public LiveState state() {

@@ -48,6 +48,8 @@ public final class HttpVerticle extends VerticleBase {
     private LiveSockets sockets;
     private Buffer signInPage;
     private AlertCommandSink commands;
+    private SharedAccess access;
+    private int portGroup;
 
     /** A server with its own (empty) live state and no feed: for tests of the routes alone. */
     public HttpVerticle() {
@@ -63,6 +65,20 @@ public final class HttpVerticle extends VerticleBase {
     }
 
     private static final Catalogue CATALOGUE = Catalogue.load();
+
+    /**
+     * One of several verticles of a server: they share sessions and rate limits, and, when
+     * configured with port 0, one free port (Vert.x's servers share a port only when they name the
+     * same one, never port 0; a negative port names a free port shared by the servers naming it).
+     */
+    HttpVerticle sharing(SharedAccess shared, int negativePortGroup) {
+        if (negativePortGroup >= 0) {
+            throw new IllegalArgumentException("A shared free port is named by a negative number");
+        }
+        this.access = shared;
+        this.portGroup = negativePortGroup;
+        return this;
+    }
 
     /** Sends operators' commands here instead of to Kafka (tests of the routes alone). */
     HttpVerticle sendingCommandsTo(AlertCommandSink sink) {
@@ -89,6 +105,9 @@ public final class HttpVerticle extends VerticleBase {
             commands = AlertCommandSink.kafka(producer, options.alertCommandsTopic(), new EventCodec(),
                     metrics);
         }
+        if (access == null) {
+            access = SharedAccess.of(options);
+        }
         sockets = new LiveSockets(vertx, state, metrics, options.wsOrigins(), options.wsQueue());
         Future<Buffer> index = vertx.fileSystem().readFile(INDEX_PAGE);
         Future<Buffer> signIn = vertx.fileSystem().readFile(SIGN_IN_PAGE);
@@ -97,11 +116,8 @@ public final class HttpVerticle extends VerticleBase {
         return Future.all(index, signIn, openApi, users)
                 .compose(loaded -> {
                     signInPage = signIn.result();
-                    Auth auth = new Auth(users.result(),
-                            new Sessions(Clock.systemUTC(), Sessions.DEFAULT_LIFETIME),
-                            signIn.result(),
-                            new RateLimiter(options.loginPerMinute(), System::currentTimeMillis),
-                            metrics);
+                    Auth auth = new Auth(users.result(), access.sessions(), signIn.result(),
+                            access.signIns(), metrics);
                     sockets.start();
                     Router router = router(auth, options, index.result(), openApi.result());
                     // No WebSocket compression: browsers ask for permessage-deflate, which would
@@ -112,7 +128,8 @@ public final class HttpVerticle extends VerticleBase {
                                     .setPerMessageWebSocketCompressionSupported(false)
                                     .setPerFrameWebSocketCompressionSupported(false))
                             .requestHandler(router)
-                            .listen(config.port(), config.host());
+                            .listen(config.port() == 0 && portGroup < 0 ? portGroup : config.port(),
+                                    config.host());
                 })
                 .recover(e -> release().transform(released -> Future.failedFuture(
                         new IllegalStateException("Cannot serve on " + config.host() + ":"
@@ -128,6 +145,11 @@ public final class HttpVerticle extends VerticleBase {
     /** The port the server listens on (the real one when configured with port 0). */
     public int port() {
         return server.actualPort();
+    }
+
+    /** How many live sockets this verticle serves. */
+    int liveSockets() {
+        return sockets == null ? 0 : sockets.size();
     }
 
     // Also called when start fails: Vert.x calls stop() only for a deployed verticle.
@@ -152,7 +174,7 @@ public final class HttpVerticle extends VerticleBase {
         AlertViews alertViews = new AlertViews(codec);
         ScopeViews views = new ScopeViews(catalogue, Clock.systemUTC(), options);
         DashboardQueries sql = new DashboardQueries(clickHouse, metrics, options.caseListWindow());
-        RateLimiter api = new RateLimiter(options.apiPerMinute(), System::currentTimeMillis);
+        RateLimiter api = access.api();
         RouteDependencies routes = new RouteDependencies(vertx, sql, state, alertViews, views, this::now);
         AlertRoutes alerts = new AlertRoutes(routes, commands,
                 new AuditLog(vertx, Path.of(options.dataDir(), "audit.log")));

@@ -52,6 +52,11 @@ final class LiveSockets {
         });
     }
 
+    /** How many sockets this verticle serves (read on its event loop; elsewhere, a rough count). */
+    int size() {
+        return clients.size();
+    }
+
     void stop() {
         if (consumer != null) {
             consumer.unregister();

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -193,6 +194,55 @@ class LiveServerITCase {
         assertThat(resync.getJsonArray("entries").getJsonObject(0).getJsonObject("data")
                 .getLong("open")).isEqualTo(11);
         socket.close().await();
+    }
+
+    @Test
+    void shouldSpreadSocketsOverEveryHttpVerticleThoughConfiguredWithPortZero() throws Exception {
+        // Port 0 once made each verticle listen on a port of its own: every socket reached the
+        // first verticle, and one event loop wrote every delta to every screen.
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sockets.add(connect("city", TOKEN, new CopyOnWriteArrayList<>()));
+        }
+        await().atMost(WAIT).until(() -> server.liveSocketsPerVerticle().stream()
+                .mapToInt(Integer::intValue).sum() == 6);
+        assertThat(server.liveSocketsPerVerticle()).hasSize(2).allSatisfy(n -> assertThat(n).isPositive());
+        for (WebSocket socket : sockets) {
+            socket.close().await();
+        }
+    }
+
+    @Test
+    void shouldKnowASessionAndCountARateLimitOnEveryHttpVerticle() {
+        // A browser's connections reach either verticle: a session signed in on one must hold on
+        // the other, and a limit must count requests on both (it once let each verticle's through).
+        String cookie = signIn("dongcheng-ops", DISTRICT_OPERATOR_PASSWORD);
+        for (int i = 0; i < 6; i++) {
+            assertThat(onNewConnection("/api/v1/me", cookie).statusCode()).as("request %d", i).isEqualTo(200);
+        }
+        settings = settings.with(Setting.DASHBOARD_API_RATE, "4");
+        server = deploy();
+        List<Integer> codes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            codes.add(onNewConnection("/api/v1/me", null).statusCode());
+        }
+        assertThat(codes).containsExactly(200, 200, 200, 200, 429, 429, 429, 429);
+    }
+
+    /** A request on a connection of its own (so the server may hand it to any verticle). */
+    HttpResponse<io.vertx.core.buffer.Buffer> onNewConnection(String path, String cookie) {
+        WebClient once = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setKeepAlive(false));
+        try {
+            var request = once.get(server.port(), "127.0.0.1", path);
+            if (cookie != null) {
+                request.putHeader("Cookie", cookie);
+            } else {
+                request.bearerTokenAuthentication(TOKEN);
+            }
+            return request.send().await();
+        } finally {
+            once.close();
+        }
     }
 
     @Test
