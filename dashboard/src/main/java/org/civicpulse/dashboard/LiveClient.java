@@ -24,6 +24,11 @@ final class LiveClient {
         /** Writes one whole text message, already encoded as UTF-8. */
         void write(byte[] utf8);
 
+        /** Writes a delta (the same bytes go to every socket of its channel). */
+        default void write(Frame delta) {
+            write(delta.utf8());
+        }
+
         /** Called once the outlet is no longer full. */
         void onDrain(Runnable drained);
 
@@ -62,6 +67,11 @@ final class LiveClient {
             @Override
             public void write(byte[] utf8) {
                 TextFrames.write(socket, utf8);
+            }
+
+            @Override
+            public void write(Frame delta) {
+                TextFrames.write(socket, delta.payload());
             }
 
             @Override
@@ -125,7 +135,7 @@ final class LiveClient {
             }
             return;
         }
-        outlet.write(frame.utf8());
+        outlet.write(frame);
         lastSeq = frame.seq();
         metrics.pushed(System.currentTimeMillis() - frame.receivedAt());
     }

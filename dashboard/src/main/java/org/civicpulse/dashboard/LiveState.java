@@ -193,7 +193,7 @@ public final class LiveState {
         byte[] utf8 = new JsonObject().put("type", "delta").put("channel", channel)
                 .put("seq", seq).put("kind", kind).put("key", key).put("ts", receivedAt)
                 .put("data", data).toBuffer().getBytes();
-        return new Frame(channel, seq, key, utf8, receivedAt);
+        return Frame.of(channel, seq, key, utf8, receivedAt);
     }
 
     private static boolean showsInCity(String key) {

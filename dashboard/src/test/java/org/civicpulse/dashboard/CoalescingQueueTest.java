@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class CoalescingQueueTest {
     private static Frame frame(long seq, String key) {
-        return new Frame("city", seq, key, ("{\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8), 0);
+        return Frame.of("city", seq, key, ("{\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8), 0);
     }
 
     @Test
