@@ -4,6 +4,8 @@
 # Usage: bench/live.sh [seconds-per-step] [client counts...]
 # Logs: docs/bench-logs/live-<date>-<HHMM>.log (results), live-<date>-<HHMM>-server.log (the server JVM's output),
 # live-<date>-<HHMM>-build.log (Maven). LIVE_BENCH_JFR=<dir> records a Java Flight Recording of both JVMs.
+# LIVE_BENCH_SERVER_INSTANCES (default 2, the product's dashboard.instances): the server's HTTP verticles;
+# LIVE_BENCH_CLIENT_THREADS (default 1): the client's reader threads (it shares the 2 cores with the server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_STEP=${1:-30}; shift || true
@@ -33,7 +35,7 @@ PORT_FILE=$(mktemp)
 rm -f "$PORT_FILE"
 { echo "# $(date) — $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; load: $(cat /proc/loadavg)"; } | tee "$LOG"
 java -Xmx1g $(jfr server) -Dcivicpulse.broker.classpath=broker/target/classpath.txt -cp "$CP" \
-    org.civicpulse.dashboard.bench.LiveBenchServer "$PORT_FILE" 2 > "$SERVER_LOG" 2>&1 &
+    org.civicpulse.dashboard.bench.LiveBenchServer "$PORT_FILE" "${LIVE_BENCH_SERVER_INSTANCES:-2}" > "$SERVER_LOG" 2>&1 &
 SERVER=$!
 # SIGTERM: the server's shutdown hook stops its private Kafka and ClickHouse and deletes their folder.
 stop_server() {
@@ -52,7 +54,7 @@ ROWS=()
 for N in $COUNTS; do
     echo "## $N clients, ${SECONDS_PER_STEP}s, load: $(cat /proc/loadavg)" | tee -a "$LOG"
     # Each step's row is progress (indented on stderr); the table below is the result.
-    java -Xmx1g $(jfr "client-$N") -cp "$CP" org.civicpulse.dashboard.bench.WsLoadClient "$PORT" "$N" "$SECONDS_PER_STEP" bench-token 2>&1 \
+    java -Xmx1g $(jfr "client-$N") -cp "$CP" org.civicpulse.dashboard.bench.WsLoadClient "$PORT" "$N" "$SECONDS_PER_STEP" bench-token "${LIVE_BENCH_CLIENT_THREADS:-1}" 2>&1 \
         | tee -a "$LOG" | sed 's/^/  /' >&2
     ROWS+=("$(grep -E '^\| [0-9]' "$LOG" | tail -1)")
 done
