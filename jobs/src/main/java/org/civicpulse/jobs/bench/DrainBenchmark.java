@@ -90,7 +90,8 @@ public final class DrainBenchmark {
         // A REST port, so the checkpoint probe can read the last checkpoint's size and duration.
         conf.set(org.apache.flink.configuration.RestOptions.PORT, freePort());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
-        env.enableCheckpointing(10_000);
+        // The product's interval (CIVICPULSE_FLINK_CHECKPOINT_INTERVAL to try another).
+        env.enableCheckpointing(s.getDuration(Setting.FLINK_CHECKPOINT_INTERVAL).toMillis());
         if (Boolean.getBoolean("bench.unchained")) {
             // Every operator its own vertex, so the checkpoint names each one's state (not a chain's);
             // the state is the same, the run slower.
