@@ -1,16 +1,20 @@
 package org.civicpulse.dashboard.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -29,6 +33,8 @@ public final class WsLoadClient {
     private static final byte[] DELTA = "{\"type\":\"delta\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] TS = "\"ts\":".getBytes(StandardCharsets.UTF_8);
     private static final int MAX_MS = 60_000;
+    /** How long a screen's connection and handshake may take before it counts as failed. */
+    private static final int CONNECT_TIMEOUT_MS = 30_000;
 
     private WsLoadClient() {
     }
@@ -54,12 +60,15 @@ public final class WsLoadClient {
         int failed = 0;
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
         for (int i = 0; i < clients; i++) {
+            SocketChannel channel = SocketChannel.open();
             try {
-                SocketChannel channel = SocketChannel.open(server);
-                byte[] early = Handshake.open(channel, "/ws/live?channel=city", token, port);
+                channel.socket().connect(server, CONNECT_TIMEOUT_MS);
+                byte[] early = Handshake.open(channel, "/ws/live?channel=city", token, port,
+                        CONNECT_TIMEOUT_MS);
                 readers.get(i % threads).add(channel, early);
                 connected++;
             } catch (IOException e) {
+                channel.close();
                 failed++;
             }
         }
@@ -92,8 +101,12 @@ public final class WsLoadClient {
         private Handshake() {
         }
 
-        /** Sends the upgrade request; returns the bytes read after the 101 response's headers. */
-        static byte[] open(SocketChannel channel, String path, String token, int port) throws IOException {
+        /**
+         * Sends the upgrade request; returns the bytes read after the 101 response's headers. Fails
+         * when they have not all arrived within {@code timeoutMs}.
+         */
+        static byte[] open(SocketChannel channel, String path, String token, int port, int timeoutMs)
+                throws IOException {
             byte[] nonce = new byte[16];
             ThreadLocalRandom.current().nextBytes(nonce);
             String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
@@ -104,13 +117,24 @@ public final class WsLoadClient {
             while (out.hasRemaining()) {
                 channel.write(out);
             }
-            ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+            // Read through the socket's stream, whose reads honour a timeout (a channel's never
+            // time out): a server that accepts but never answers must not hold the run forever.
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+            InputStream stream = channel.socket().getInputStream();
+            byte[] in = new byte[64 * 1024];
+            int filled = 0;
             while (true) {
-                if (channel.read(in) < 0) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new SocketTimeoutException("no handshake response within " + timeoutMs + " ms");
+                }
+                channel.socket().setSoTimeout((int) left);
+                int n = stream.read(in, filled, in.length - filled);
+                if (n < 0) {
                     throw new IOException("closed during the handshake");
                 }
-                byte[] seen = new byte[in.position()];
-                in.duplicate().flip().get(seen);
+                filled += n;
+                byte[] seen = Arrays.copyOf(in, filled);
                 int end = indexOf(seen, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 if (end >= 0) {
                     String status = new String(seen, 0, Math.min(seen.length, 12), StandardCharsets.US_ASCII);
@@ -121,7 +145,7 @@ public final class WsLoadClient {
                     System.arraycopy(seen, end + 4, early, 0, early.length);
                     return early;
                 }
-                if (!in.hasRemaining()) {
+                if (filled == in.length) {
                     throw new IOException("handshake response too long");
                 }
             }

@@ -1,9 +1,20 @@
 package org.civicpulse.dashboard.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,6 +78,53 @@ class WsLoadClientTest {
         for (int chunk : new int[] {1, 2, 3, 7, 100, 4096, stream.length}) {
             assertThat(parse(stream, chunk)).as("reads of %d bytes", chunk)
                     .containsExactly(1_700_000_000_123L, -1L, 1_700_000_000_123L, 42L, -1L);
+        }
+    }
+
+    @Test
+    void shouldGiveUpOnAServerThatAcceptsButNeverAnswersTheHandshake() throws Exception {
+        // The kernel completes the TCP handshake for a listening socket nobody serves: without a
+        // deadline the client waited for the 101 forever, and bench/live.sh with it (holding the lock).
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                SocketChannel channel = SocketChannel.open(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), silent.getLocalPort()))) {
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                    assertThatThrownBy(() -> WsLoadClient.Handshake.open(channel, "/ws/live?channel=city", "t",
+                            silent.getLocalPort(), 200))
+                            .isInstanceOf(SocketTimeoutException.class));
+        }
+    }
+
+    @Test
+    void shouldReturnTheFramesThatCameWithTheHandshakeResponse() throws Exception {
+        byte[] response = concat(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n\r\n").getBytes(StandardCharsets.US_ASCII), text(DELTA));
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                try (Socket accepted = server.accept()) {
+                    InputStream request = accepted.getInputStream();
+                    int matched = 0;
+                    byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+                    while (matched < end.length) {
+                        int b = request.read();
+                        matched = b == end[matched] ? matched + 1 : b == end[0] ? 1 : 0;
+                    }
+                    accepted.getOutputStream().write(response);
+                    accepted.getOutputStream().flush();
+                    // Held open until the client has read: closing could reset the connection.
+                    request.read();
+                } catch (IOException e) {
+                    // The client closed first: the assertions below report what it got.
+                }
+            });
+            answering.start();
+            try (SocketChannel channel = SocketChannel.open(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()))) {
+                byte[] early = WsLoadClient.Handshake.open(channel, "/ws/live?channel=city", "t",
+                        server.getLocalPort(), 10_000);
+                assertThat(parse(early, early.length)).containsExactly(1_700_000_000_123L);
+            }
+            answering.join(10_000);
         }
     }
 }
