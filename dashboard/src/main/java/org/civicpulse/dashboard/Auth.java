@@ -94,7 +94,14 @@ public final class Auth {
             user = body.getValue("user") instanceof String s ? s : null;
             password = body.getValue("password") instanceof String s ? s : null;
         }
-        Optional<Principal> principal = users.signIn(user, password);
+        // Checking a password hashes it on purpose slowly (PBKDF2, 50–90 ms here): on the event
+        // loop every sign-in would stall the deltas of every screen that loop serves.
+        ctx.vertx().executeBlocking(() -> users.signIn(user, password), false)
+                .onSuccess(principal -> signedIn(ctx, form, principal))
+                .onFailure(ctx::fail);
+    }
+
+    private void signedIn(RoutingContext ctx, boolean form, Optional<Principal> principal) {
         if (principal.isEmpty()) {
             metrics.authFailure("bad_password");
             if (form) {
