@@ -14,6 +14,12 @@ import java.nio.ByteBuffer;
  * pushed to 5,000 screens is encoded once.
  */
 final class TextFrames {
+    /**
+     * Netty's WebSocket encoder copies a payload up to this size into the buffer of the frame's
+     * header whatever it is, so only larger ones are worth an off-heap copy.
+     */
+    private static final int SMALL = 1024;
+
     private TextFrames() {
     }
 
@@ -29,12 +35,15 @@ final class TextFrames {
     }
 
     /**
-     * A message's bytes off the heap, for writing to many sockets. From a heap array the socket
-     * layer copies every write into a direct buffer first (one copy per screen); from this one it
-     * writes directly. Unreleasable: each write releases its duplicate, never the shared bytes,
+     * A message's bytes for writing to many sockets, off the heap unless small. From a heap array
+     * the socket layer copies every write into a direct buffer first (one copy per screen); from
+     * this one it writes directly. Unreleasable: each write releases its duplicate, never the shared bytes,
      * which the garbage collector frees with the frame.
      */
     static ByteBuf payload(byte[] utf8) {
+        if (utf8.length <= SMALL) {
+            return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(utf8));
+        }
         ByteBuffer direct = ByteBuffer.allocateDirect(utf8.length).put(utf8).flip();
         return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct));
     }
