@@ -56,6 +56,11 @@ public final class ServerMetrics {
         coalesced.increment();
     }
 
+    /** Deltas held back for slow clients (sent later in a batch, or covered by a snapshot). */
+    public long coalescedTotal() {
+        return coalesced.sum();
+    }
+
     /** A slow client's queue overflowed: it is owed a snapshot. */
     public void overflowed() {
         overflows.increment();

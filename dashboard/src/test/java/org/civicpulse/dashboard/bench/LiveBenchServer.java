@@ -50,8 +50,12 @@ public final class LiveBenchServer {
                         + "\",\"gauges\":{\"open\":" + i + "},\"today\":{\"created_hotline\":" + i + "}}";
                 producer.send(new ProducerRecord<>(s.get(Setting.TOPIC_METRICS_LIVE), "city", record));
                 if (i % 10 == 0) {
+                    // The client times only deltas written as they came: held-back ones (coalesced
+                    // into a batch or a snapshot) must stay at 0 for its percentiles to hold.
                     System.out.println("update " + i + " clients=" + server.metrics().clients()
-                            + " pushed=" + server.metrics().pushedTotal());
+                            + " pushed=" + server.metrics().pushedTotal()
+                            + " held_back=" + server.metrics().coalescedTotal()
+                            + " overflows=" + server.metrics().overflows());
                 }
                 Thread.sleep(1000); // the benchmark's update rate (1/s), not synchronisation
             }
