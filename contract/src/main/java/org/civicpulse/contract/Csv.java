@@ -25,8 +25,7 @@ final class Csv {
      * @throws IllegalStateException if the text is malformed or a row has the wrong width
      */
     static Csv parse(String name, String text) {
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        List<List<String>> records = records(name, body);
+        List<List<String>> records = records(name, Utf8.withoutByteOrderMark(text));
         // Blank lines carry no record; dropping them keeps a stray empty line from failing.
         records.removeIf(r -> r.size() == 1 && r.get(0).isBlank());
         if (records.isEmpty()) {

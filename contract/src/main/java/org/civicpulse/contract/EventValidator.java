@@ -6,10 +6,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,11 +61,7 @@ public final class EventValidator {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(utf8))
-                    .toString();
+            text = Utf8.decode(utf8);
         } catch (CharacterCodingException e) {
             return new Rejected(Rejection.invalidJson("the bytes are not valid UTF-8"), null);
         }
@@ -144,11 +137,9 @@ public final class EventValidator {
     }
 
     private JsonNode parseObject(String json) throws Invalid {
-        // A byte-order mark is an encoding artefact, not content.
-        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
         JsonNode node;
         try {
-            node = reader.readTree(text);
+            node = reader.readTree(Utf8.withoutByteOrderMark(json));
         } catch (JacksonException e) {
             throw new Invalid(Rejection.invalidJson(e.getOriginalMessage()));
         }

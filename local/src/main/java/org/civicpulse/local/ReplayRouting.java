@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,6 +14,7 @@ import org.civicpulse.contract.CivicEvent;
 import org.civicpulse.contract.DeadLetter;
 import org.civicpulse.contract.EventValidator;
 import org.civicpulse.contract.Source;
+import org.civicpulse.contract.Utf8;
 import org.civicpulse.contract.Validation;
 
 /**
@@ -70,8 +70,7 @@ final class ReplayRouting {
 
     private static JsonNode readObject(byte[] line) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line)).toString();
-            JsonNode node = READER.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            JsonNode node = READER.readTree(Utf8.withoutByteOrderMark(Utf8.decode(line)));
             return node != null && node.isObject() ? node : null;
         } catch (CharacterCodingException e) {
             return null; // not UTF-8: the validator names it
