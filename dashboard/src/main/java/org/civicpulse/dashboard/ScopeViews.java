@@ -92,12 +92,16 @@ public final class ScopeViews {
             return null;
         }
         return round(weights[0] * onTime / decisions + weights[1] * resolved / ratings
-                + weights[2] * (satisfied + basicWeight * basic) / ratings);
+                + weights[2] * satisfactionOf(satisfied, basic, ratings));
     }
 
     /** Satisfaction rate: (SATISFIED + w·BASIC) ÷ ratings. */
     public Double satisfaction(long satisfied, long basic, long ratings) {
-        return ratings == 0 ? null : round((satisfied + basicWeight * basic) / ratings);
+        return ratings == 0 ? null : round(satisfactionOf(satisfied, basic, ratings));
+    }
+
+    private double satisfactionOf(long satisfied, long basic, long ratings) {
+        return (satisfied + basicWeight * basic) / ratings;
     }
 
     /** A fraction rounded to four places, or null when nothing was decided. */
@@ -106,21 +110,20 @@ public final class ScopeViews {
     }
 
     private JsonObject rates(JsonObject c, JsonObject gauges, String ratingPrefix) {
-        Double response = ratio(n(c, "response_on_time"), n(c, "response_decisions"));
+        long onTime = n(c, "response_on_time");
+        long decisions = n(c, "response_decisions");
         long ratings = n(c, ratingPrefix + "ratings");
-        Double resolution = ratio(n(c, ratingPrefix + "ratings_resolved"), ratings);
-        Double satisfaction = satisfaction(n(c, ratingPrefix + "ratings_satisfied"),
-                n(c, ratingPrefix + "ratings_basic"), ratings);
+        long resolved = n(c, ratingPrefix + "ratings_resolved");
+        long satisfied = n(c, ratingPrefix + "ratings_satisfied");
+        long basic = n(c, ratingPrefix + "ratings_basic");
         return new JsonObject()
-                .put("response", response)
-                .put("resolution", resolution)
-                .put("satisfaction", satisfaction)
-                .put("composite", composite(n(c, "response_on_time"), n(c, "response_decisions"),
-                        n(c, ratingPrefix + "ratings_resolved"), n(c, ratingPrefix + "ratings_satisfied"),
-                        n(c, ratingPrefix + "ratings_basic"), ratings))
+                .put("response", ratio(onTime, decisions))
+                .put("resolution", ratio(resolved, ratings))
+                .put("satisfaction", satisfaction(satisfied, basic, ratings))
+                .put("composite", composite(onTime, decisions, resolved, satisfied, basic, ratings))
                 .put("responsePending", n(gauges, "response_pending"))
                 .put("ratingPending", n(gauges, "rating_pending"))
-                .put("responseDecisions", n(c, "response_decisions"))
+                .put("responseDecisions", decisions)
                 .put("ratings", ratings);
     }
 
