@@ -88,11 +88,11 @@ public final class FlinkCluster implements AutoCloseable {
                 heapMb - FRAMEWORK_HEAP_MB));
         List<String> jvm = jvmOptions("-Xmx1g", settings);
         String cp = ChildProcess.classpath(clusterClasspath);
+        Map<String, String> secrets = settings.secretsAsEnvironment();
         ChildProcess jm = ChildProcess.start("flink-jobmanager", ChildProcess.javaCommand(cp, jvm, JOB_MANAGER_MAIN,
-                List.of("--configDir", dir.resolve("conf").toString())), dir.resolve("jobmanager.log"),
-                settings.secretsAsEnvironment());
+                List.of("--configDir", dir.resolve("conf").toString())), dir.resolve("jobmanager.log"), secrets);
         FlinkCluster cluster = new FlinkCluster(dir, restPort, cp, jvmOptions("-Xmx" + heapMb + "m", settings),
-                settings.secretsAsEnvironment(), jm);
+                secrets, jm);
         try {
             jm.awaitReady("the Flink JobManager's REST API", timeout,
                     () -> HttpProbe.answers(cluster.restUrl() + "/config", b -> b.contains("flink-version")));
