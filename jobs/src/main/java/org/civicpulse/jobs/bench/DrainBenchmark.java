@@ -58,7 +58,9 @@ public final class DrainBenchmark {
             Migrations.apply(db);
         }
         double floor = drain(s, false);
+        MachineCpu cpu = MachineCpu.start();
         double full = drain(s, true);
+        MachineCpu.Split split = cpu.stop();
         System.out.printf("| floor: Kafka source + the one parse, nothing else | %,d events | %.1f s | %,.0f events/s |%n",
                 events, floor, events / floor);
         System.out.printf("| whole job: dedup, case gate, lifecycles, every metric, all sinks | %,d events | %.1f s "
@@ -68,6 +70,19 @@ public final class DrainBenchmark {
                     + "| written in %,d ms |%n", events, lastCheckpoint[0] / 1e6, lastCheckpoint[1]);
             lastByVertex.forEach((vertex, bytes) -> System.out.printf("| state of `%s` | | %.2f MB | |%n",
                     vertex, bytes / 1e6));
+        }
+        split.seconds().forEach((group, seconds) -> System.out.printf(
+                "| whole job: CPU of %s | %.0f s | %.0f µs per event | |%n", group, seconds, 1e6 * seconds / events));
+        System.out.printf("| whole job: machine idle (%d cores) | %.0f s | | |%n", split.cores(), split.idleSeconds());
+        long live = records(s, s.get(Setting.TOPIC_METRICS_LIVE));
+        System.out.printf("| records written to the live topic | %,d records | %.2f per event | |%n", live,
+                (double) live / events);
+        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
+            for (var row : db.query("SELECT table, sum(rows) AS rows FROM system.parts WHERE database = '"
+                    + db.database() + "' AND active GROUP BY table ORDER BY rows DESC")) {
+                System.out.printf("| rows written to `%s` | %,d rows | %.2f per event | |%n", row.get("table").asText(),
+                        row.get("rows").asLong(), row.get("rows").asDouble() / events);
+            }
         }
     }
 
@@ -134,6 +149,20 @@ public final class DrainBenchmark {
     private static int freePort() throws java.io.IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** How many records a topic holds (the sum of its partitions' end offsets). */
+    static long records(Settings s, String topic) throws Exception {
+        Properties admin = new Properties();
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.get(Setting.KAFKA_BOOTSTRAP));
+        try (Admin a = Admin.create(admin)) {
+            var partitions = a.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                    new java.util.HashMap<>();
+            partitions.forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            return a.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
         }
     }
 
