@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * until it succeeds: the job then back-pressures instead of losing rows, and catches up when
  * ClickHouse returns. With a row key, only the newest element per key in a batch is written
  * (later versions of a row replace earlier ones in ClickHouse anyway).
+ *
+ * <p>Two buffers take turns: one fills while the other's batch is inserted, so a batch is never
+ * copied (batches of tens of MB were copied whole, as humongous objects the collector handles
+ * worst).
  */
 final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
@@ -40,7 +44,8 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private final long intervalMs;
     private final Duration maxBackoff;
     private final ExecutorService inserter;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+    private RowBuffer buffer = new RowBuffer();
+    private RowBuffer spare = new RowBuffer();
     private final Map<String, T> latestByKey = new LinkedHashMap<>();
     private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
     private int rows;
@@ -112,11 +117,13 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
             latestByKey.values().forEach(this::append);
             latestByKey.clear();
         }
-        byte[] batch = buffer.toByteArray();
         int batchRows = rows;
-        buffer.reset();
         rows = 0;
-        awaitInFlight();
+        awaitInFlight(); // the spare is free once the batch before is in
+        RowBuffer batch = buffer;
+        buffer = spare;
+        buffer.reset();
+        spare = batch;
         inFlight = CompletableFuture.runAsync(() -> insertWithRetries(batch, batchRows), inserter);
     }
 
@@ -128,12 +135,12 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         }
     }
 
-    private void insertWithRetries(byte[] batch, int batchRows) {
+    private void insertWithRetries(RowBuffer batch, int batchRows) {
         Duration backoff = FIRST_BACKOFF;
         int attempt = 1;
         while (true) {
             try {
-                db.insertJsonEachRow(table, batch);
+                db.insertJsonEachRow(table, batch.array(), batch.size());
                 return;
             } catch (ClickHouseDbException e) {
                 LOG.warn("Insert of {} rows into {} failed (attempt {}), retrying in {} ms: {}", batchRows, table,
@@ -147,6 +154,17 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
                 attempt++;
             }
+        }
+    }
+
+    /** A byte buffer whose bytes the inserter reads in place. */
+    private static final class RowBuffer extends ByteArrayOutputStream {
+        RowBuffer() {
+            super(1 << 16);
+        }
+
+        byte[] array() {
+            return buf;
         }
     }
 

@@ -126,8 +126,13 @@ public final class ClickHouseDb implements AutoCloseable {
 
     /** Inserts rows given as JSONEachRow text (one JSON object per line). */
     public void insertJsonEachRow(String table, byte[] rows) {
+        insertJsonEachRow(table, rows, rows.length);
+    }
+
+    /** Inserts the first {@code length} bytes of {@code rows}, JSONEachRow text (a batch buffer reused). */
+    public void insertJsonEachRow(String table, byte[] rows, int length) {
         try (var response = await(() -> client.insert(identifier(table),
-                new ByteArrayInputStream(rows), ClickHouseFormat.JSONEachRow))) {
+                new ByteArrayInputStream(rows, 0, length), ClickHouseFormat.JSONEachRow))) {
             // 18.16 sends no summary header, so the written-row count is not available: nothing to check.
         } catch (ClickHouseDbException e) {
             throw e;
