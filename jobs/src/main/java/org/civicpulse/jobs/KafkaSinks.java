@@ -17,9 +17,6 @@ public final class KafkaSinks {
                 .setBootstrapServers(settings.get(Setting.KAFKA_BOOTSTRAP))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .setRecordSerializer(serializer)
-                // The live topic's JSON repeats its counter names in every record: compressed, the
-                // broker (on the same cores as the job) stores and serves a fraction of the bytes.
-                .setProperty("compression.type", "lz4")
                 .build();
     }
 }
