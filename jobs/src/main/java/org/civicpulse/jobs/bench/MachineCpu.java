@@ -62,12 +62,15 @@ final class MachineCpu {
             if (p == ProcessHandle.current().pid()) {
                 return "this JVM (Flink)";
             }
-            String cmd = read(Path.of("/proc", Long.toString(p), "cmdline")).replace('\0', ' ');
-            if (cmd.contains("clickhouse")) {
+            String[] argv = read(Path.of("/proc", Long.toString(p), "cmdline")).split("\0");
+            // By the program run, not by anything on its command line: the job's and the
+            // dashboard's class paths name the ClickHouse client and the Kafka jars too.
+            String program = argv.length == 0 ? "" : argv[0];
+            if (program.contains("clickhouse")) {
                 return "ClickHouse";
             }
-            if (cmd.contains("java")) {
-                return cmd.contains(" kafka.Kafka ") ? "Kafka broker" : "other JVMs";
+            if (program.endsWith("java")) {
+                return java.util.Arrays.asList(argv).contains("kafka.Kafka") ? "Kafka broker" : "other JVMs";
             }
             return "rest";
         });
