@@ -41,11 +41,8 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
     private final long emitIntervalMs;
     private transient MinutePanes minutePanes;
     private transient MapState<Long, long[]> dayPanes;
-    private transient MapState<Long, Boolean> changedMinutes;
-    private transient MapState<Long, Boolean> changedDays;
-    private transient ValueState<WindowSums> sums;
-    private transient ValueState<Long> emitAt;
-    private transient ValueState<Long> nextMinute;
+    private transient ValueState<ScopeState> scope;
+    private transient EarlierScopeStates earlier;
 
     public ScopeMetricsFunction(Duration emitInterval) {
         this.emitIntervalMs = emitInterval.toMillis();
@@ -57,51 +54,55 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
         // Day panes stay dense: a scope has at most 40 of them, and they change with every delta.
         dayPanes = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("day-panes", LongSerializer.INSTANCE, CountersSerializer.INSTANCE));
-        changedMinutes = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("changed-minutes", Types.LONG, Types.BOOLEAN));
-        changedDays = getRuntimeContext().getMapState(new MapStateDescriptor<>("changed-days", Types.LONG, Types.BOOLEAN));
-        sums = getRuntimeContext().getState(new ValueStateDescriptor<>("sums", TypeInformation.of(WindowSums.class)));
-        emitAt = getRuntimeContext().getState(new ValueStateDescriptor<>("emit-at", Types.LONG));
-        nextMinute = getRuntimeContext().getState(new ValueStateDescriptor<>("next-minute", Types.LONG));
+        scope = getRuntimeContext().getState(new ValueStateDescriptor<>("scope", TypeInformation.of(ScopeState.class)));
+        earlier = new EarlierScopeStates(getRuntimeContext());
     }
 
     @Override
     public void processElement(ScopedDelta in, Context ctx, Collector<LiveMetric> out) throws Exception {
-        WindowSums s = current(ctx.timerService().currentWatermark());
+        ScopeState st = load();
+        WindowSums s = current(st.sums, ctx.timerService().currentWatermark());
         if (in.bucket() == CaseFacts.GAUGE) {
             WindowSums.add(s.gauges, in.delta(), 1);
         } else {
-            addToPanes(in.bucket(), in.delta(), s);
-            scheduleMinuteTimer(ctx, s);
+            addToPanes(in.bucket(), in.delta(), st);
+            scheduleMinuteTimer(ctx, st);
         }
-        sums.update(s);
-        scheduleEmit(ctx);
+        scheduleEmit(ctx, st);
+        scope.update(st);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LiveMetric> out) throws Exception {
+        ScopeState st = load();
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-            emitAt.clear();
-            emit(ctx, out);
-            return;
+            st.emitAt = ScopeState.NONE;
+            emit(ctx, out, st);
+        } else {
+            st.nextMinute = ScopeState.NONE;
+            long watermark = ctx.timerService().currentWatermark();
+            current(st.sums, watermark);
+            if (watermark != Long.MAX_VALUE) { // at the end of a bounded input no minute follows
+                scheduleMinuteTimer(ctx, st);
+            }
+            scheduleEmit(ctx, st);
         }
-        nextMinute.clear();
-        long watermark = ctx.timerService().currentWatermark();
-        WindowSums s = current(watermark);
-        sums.update(s);
-        if (watermark != Long.MAX_VALUE) { // at the end of a bounded input no minute follows
-            scheduleMinuteTimer(ctx, s);
+        scope.update(st);
+    }
+
+    /** The scope's state; a new scope's, or one moved from the states of an earlier version. */
+    private ScopeState load() throws Exception {
+        ScopeState st = scope.value();
+        if (st == null) {
+            st = new ScopeState();
+            earlier.moveInto(st);
+            minutePanes.migrateLegacy();
         }
-        scheduleEmit(ctx);
+        return st;
     }
 
     /** The sums brought up to the watermark's minute: panes that left a window are retired. */
-    private WindowSums current(long watermark) throws Exception {
-        minutePanes.migrateLegacy();
-        WindowSums s = sums.value();
-        if (s == null) {
-            s = new WindowSums();
-        }
+    private WindowSums current(WindowSums s, long watermark) throws Exception {
         if (watermark == Long.MIN_VALUE || watermark == Long.MAX_VALUE) {
             return s; // no event time yet, or the end of a bounded input: nothing to retire
         }
@@ -177,16 +178,17 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
         }
     }
 
-    private void addToPanes(long minute, long[] delta, WindowSums s) throws Exception {
+    private void addToPanes(long minute, long[] delta, ScopeState st) throws Exception {
+        WindowSums s = st.sums;
         long day = epochDay(minute);
         if (s.watermarkMinute == Long.MIN_VALUE || inWindow(minute, s.watermarkMinute, WEEK)) {
             long[] pane = addTo(minutePanes.get(minute), delta);
             minutePanes.put(minute, pane);
-            changedMinutes.put(minute, true);
+            st.minuteChanged(minute);
             addToWindows(s, minute, delta, 1);
         }
         dayPanes.put(day, addTo(dayPanes.get(day), delta));
-        changedDays.put(day, true);
+        st.dayChanged(day);
         if (s.watermarkMinute != Long.MIN_VALUE) {
             if (day == s.todayEpochDay) {
                 WindowSums.add(s.today, delta, 1);
@@ -236,15 +238,15 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
         return YearMonth.from(LocalDate.ofEpochDay(day)).equals(YearMonth.from(LocalDate.ofEpochDay(otherDay)));
     }
 
-    private void scheduleMinuteTimer(Context ctx, WindowSums s) throws Exception {
+    private void scheduleMinuteTimer(Context ctx, ScopeState st) throws Exception {
         // No day pane means no minute pane either (a minute pane's day pane outlives it: 40 days
         // against 7), and asking the day panes is one look-up, the minute panes' ring 169.
-        if (nextMinute.value() != null || dayPanes.isEmpty()) {
+        if (st.nextMinute != ScopeState.NONE || dayPanes.isEmpty()) {
             return;
         }
-        long base = s.watermarkMinute == Long.MIN_VALUE ? Long.MIN_VALUE : s.watermarkMinute;
+        long base = st.sums.watermarkMinute;
         long next = base == Long.MIN_VALUE ? latestPaneMinute() : base + 1;
-        nextMinute.update(next);
+        st.nextMinute = next;
         ctx.timerService().registerEventTimeTimer(next * 60_000L);
     }
 
@@ -256,19 +258,16 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
         return latest == Long.MIN_VALUE ? 0 : latest;
     }
 
-    private void scheduleEmit(Context ctx) throws Exception {
-        if (emitAt.value() == null) {
+    private void scheduleEmit(Context ctx, ScopeState st) {
+        if (st.emitAt == ScopeState.NONE) {
             long at = ctx.timerService().currentProcessingTime() + emitIntervalMs;
-            emitAt.update(at);
+            st.emitAt = at;
             ctx.timerService().registerProcessingTimeTimer(at);
         }
     }
 
-    private void emit(OnTimerContext ctx, Collector<LiveMetric> out) throws Exception {
-        WindowSums s = sums.value();
-        if (s == null) {
-            return;
-        }
+    private void emit(OnTimerContext ctx, Collector<LiveMetric> out, ScopeState st) throws Exception {
+        WindowSums s = st.sums;
         String scope = ctx.getCurrentKey();
         long asOf = s.watermarkMinute == Long.MIN_VALUE ? Long.MIN_VALUE : ctx.timerService().currentWatermark();
         out.collect(new LiveMetric(scope, asOf, s.gauges.clone(), s.last60m.clone(), s.last24h.clone(),
@@ -277,19 +276,18 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
         // changes is written again later than anything written before the crash, and its last
         // row is written once all its input is counted.
         long version = System.currentTimeMillis();
-        for (long m : changedMinutes.keys()) {
+        for (long m : st.changedMinutes()) {
             long[] pane = minutePanes.get(m);
             if (pane != null) {
                 ctx.output(PANES, new PaneRow("minute", scope, m, pane, version));
             }
         }
-        changedMinutes.clear();
-        for (long d : changedDays.keys()) {
+        for (long d : st.changedDays()) {
             long[] pane = dayPanes.get(d);
             if (pane != null) {
                 ctx.output(PANES, new PaneRow("day", scope, d, pane.clone(), version));
             }
         }
-        changedDays.clear();
+        st.clearChanged();
     }
 }

@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -181,6 +185,7 @@ class ScopeMetricsFunctionTest {
         MapState<Long, long[]> legacy = cityPanes(MinutePanes.LEGACY_NAME);
         legacy.put(minute, ring.get(minute));
         ring.remove(minute);
+        toEarlierStates(); // that version kept the scope's sums and timers in a state each
         harness.processWatermark(at + 60 * MINUTE);
         LiveMetric m = publish();
         assertThat(m.last60m()[H]).isZero();
@@ -233,6 +238,61 @@ class ScopeMetricsFunctionTest {
         LiveMetric m = publish();
         assertThat(m.last60m()[H]).isEqualTo(1);
         assertThat(m.last7d()[H]).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCarryOnFromTheStatesOfAnEarlierVersion() throws Exception {
+        harness.processWatermark(T0.toEpochMilli());
+        long at = T0.toEpochMilli() - 30 * MINUTE;
+        gauge(3);
+        created(at);
+        toEarlierStates();
+
+        gauge(1); // gauges are never recounted from panes: only the moved sums hold the earlier 3
+        LiveMetric m = publish(); // the timer the earlier version registered still publishes
+        assertThat(m.gauges()[MetricCounter.OPEN.ordinal()]).isEqualTo(4);
+        assertThat(m.last60m()[H]).isEqualTo(1);
+        assertThat(harness.getSideOutput(ScopeMetricsFunction.PANES).stream().map(r -> r.getValue())
+                .filter(p -> p.grain().equals("minute") && p.start() == CaseFacts.minute(at))).hasSize(1);
+        assertThat(cityState(EarlierScopeStates.descriptor("sums")).value()).isNull();
+        assertThat(cityState(new ValueStateDescriptor<>("emit-at", Types.LONG)).value()).isNull();
+        assertThat(cityChangedMinutes().isEmpty()).isTrue();
+    }
+
+    /** Rewrites the city's ScopeState as the earlier version kept it: a state per field. */
+    private void toEarlierStates() throws Exception {
+        ValueState<ScopeState> scope = cityState(new ValueStateDescriptor<>("scope", TypeInformation.of(ScopeState.class)));
+        ScopeState before = scope.value();
+        cityState(EarlierScopeStates.descriptor("sums")).update(before.sums);
+        if (before.emitAt != ScopeState.NONE) {
+            cityState(new ValueStateDescriptor<>("emit-at", Types.LONG)).update(before.emitAt);
+        }
+        if (before.nextMinute != ScopeState.NONE) {
+            cityState(new ValueStateDescriptor<>("next-minute", Types.LONG)).update(before.nextMinute);
+        }
+        for (long m : before.changedMinutes()) {
+            cityChangedMinutes().put(m, true);
+        }
+        scope.clear();
+    }
+
+    private <T> ValueState<T> cityState(ValueStateDescriptor<T> descriptor) throws Exception {
+        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey("city");
+        return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
+    }
+
+    private MapState<Long, Boolean> cityChangedMinutes() throws Exception {
+        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey("city");
+        return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                new MapStateDescriptor<>("changed-minutes", Types.LONG, Types.BOOLEAN));
+    }
+
+    private void gauge(long open) throws Exception {
+        long[] d = new long[MetricCounter.SIZE];
+        d[MetricCounter.OPEN.ordinal()] = open;
+        harness.processElement(new ScopedDelta("city", CaseFacts.GAUGE, d), T0.toEpochMilli());
     }
 
     /**
