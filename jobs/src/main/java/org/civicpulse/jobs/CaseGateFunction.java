@@ -29,17 +29,20 @@ import org.civicpulse.contract.Rejection;
  *
  * <p>A closed case is remembered for {@code grace} after it closed, any other case until
  * {@code caseRetention} after its last event, so the state stays bounded; a later event after
- * that is treated as an orphan.
+ * that is treated as an orphan. The retention timer is moved lazily: a later event only records
+ * its time, and a timer that fires for a case with events since is set again after the latest.
  */
 public final class CaseGateFunction extends KeyedProcessFunction<String, AcceptedEvent, AcceptedEvent> {
     private static final long serialVersionUID = 1L;
     private final long allowedLateness;
     private final long grace;
     private final long caseRetention;
-    private transient ValueState<CasePlace> place;
-    private transient ValueState<Long> lastEventTime;
+    private transient ValueState<GateState> gate;
     private transient ListState<AcceptedEvent> waiting;
-    private transient ValueState<Long> closedAt;
+    /** Where an earlier version kept a case's place and times, a state each: read once per case. */
+    private transient ValueState<CasePlace> earlierPlace;
+    private transient ValueState<Long> earlierLastEventTime;
+    private transient ValueState<Long> earlierClosedAt;
     private transient Catalogue catalogue;
 
     public CaseGateFunction(Duration allowedLateness, Duration grace, Duration caseRetention) {
@@ -51,10 +54,11 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
     @Override
     public void open(OpenContext openContext) {
         catalogue = Catalogue.load();
-        place = getRuntimeContext().getState(new ValueStateDescriptor<>("case-place",
+        gate = getRuntimeContext().getState(new ValueStateDescriptor<>("gate", TypeInformation.of(GateState.class)));
+        earlierPlace = getRuntimeContext().getState(new ValueStateDescriptor<>("case-place",
                 TypeInformation.of(CasePlace.class)));
-        lastEventTime = getRuntimeContext().getState(new ValueStateDescriptor<>("last-event-time", Types.LONG));
-        closedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("closed-at", Types.LONG));
+        earlierLastEventTime = getRuntimeContext().getState(new ValueStateDescriptor<>("last-event-time", Types.LONG));
+        earlierClosedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("closed-at", Types.LONG));
         waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("waiting-for-opening",
                 TypeInformation.of(AcceptedEvent.class)));
     }
@@ -62,45 +66,56 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
     @Override
     public void processElement(AcceptedEvent in, Context ctx, Collector<AcceptedEvent> out) throws Exception {
         CivicEvent e = in.event();
-        if (e.caseId() == null || isPassedCheck(e) && place.value() == null) {
+        if (e.caseId() == null) {
+            out.collect(in);
+            return;
+        }
+        GateState g = load();
+        if (isPassedCheck(e) && (g == null || g.place == null)) {
             // A passed check opens nothing and names its own district and category (SPEC §2): with
             // no case to join it has nothing to wait for, and it must still count toward the pass rate.
             out.collect(in);
             return;
         }
-        remember(in.eventTime(), ctx);
-        if (e.type() == org.civicpulse.contract.EventType.CLOSED) {
-            Long closed = closedAt.value();
-            if (closed == null || in.eventTime() < closed) {
-                // The earliest CLOSED decides; its timer replaces a later one.
-                if (closed != null) {
-                    ctx.timerService().deleteEventTimeTimer(CleanupTimers.graceAt(closed, grace));
-                }
-                closedAt.update(in.eventTime());
-                ctx.timerService().registerEventTimeTimer(CleanupTimers.graceAt(in.eventTime(), grace));
-            }
+        if (g == null) {
+            g = new GateState();
         }
-        CasePlace known = place.value();
+        remember(g, in.eventTime(), ctx);
+        if (e.type() == org.civicpulse.contract.EventType.CLOSED
+                && (g.closedAt == GateState.NONE || in.eventTime() < g.closedAt)) {
+            // The earliest CLOSED decides; its timer replaces a later one.
+            if (g.closedAt != GateState.NONE) {
+                ctx.timerService().deleteEventTimeTimer(CleanupTimers.graceAt(g.closedAt, grace));
+            }
+            g.closedAt = in.eventTime();
+            ctx.timerService().registerEventTimeTimer(CleanupTimers.graceAt(in.eventTime(), grace));
+        }
+        CasePlace known = g.place;
         if (e.opensCase()) {
             CasePlace opened = known == null ? CasePlace.of(e) : known;
-            place.update(opened);
+            g.place = opened;
             out.collect(in.withEvent(opened.applyTo(e)));
             if (known == null) {
-                releaseWaiting(opened, out);
+                g.place = releaseWaiting(opened, out);
             }
         } else if (known != null) {
             AcceptedEvent checked = withKnownStreet(in, known);
-            place.update(known.updatedBy(checked.event()));
+            g.place = known.updatedBy(checked.event());
             out.collect(checked.withEvent(known.applyTo(checked.event())));
         } else {
             waiting.add(in);
             ctx.timerService().registerEventTimeTimer(in.eventTime() + allowedLateness);
         }
+        gate.update(g);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AcceptedEvent> out) throws Exception {
-        if (place.value() == null) {
+        GateState g = load();
+        if (g == null) {
+            return; // every timer of a forgotten case is deleted with it; nothing to do
+        }
+        if (g.place == null) {
             List<AcceptedEvent> stillWaiting = new ArrayList<>();
             for (AcceptedEvent w : waiting.get()) {
                 if (w.eventTime() + allowedLateness <= timestamp) {
@@ -111,47 +126,87 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
             }
             waiting.update(stillWaiting);
         }
-        Long last = lastEventTime.value();
-        Long closed = closedAt.value();
-        boolean orphansSent = place.value() == null && closed == null && !waiting.get().iterator().hasNext();
-        if (last != null && timestamp >= last + caseRetention || closed != null && timestamp >= closed + grace
-                || orphansSent) {
+        boolean closedLongAgo = g.closedAt != GateState.NONE && timestamp >= g.closedAt + grace;
+        boolean orphansSent = g.place == null && g.closedAt == GateState.NONE && !waiting.get().iterator().hasNext();
+        boolean quietLongAgo = g.lastEventTime != GateState.NONE && timestamp >= g.lastEventTime + caseRetention;
+        if (quietLongAgo || closedLongAgo || orphansSent) {
             // An orphan's events have all gone to dead-letter: nothing of the case is left to keep.
-            forget(last, closed, timestamp, ctx);
+            forget(g, timestamp, ctx);
+            return;
         }
+        if (timestamp == g.retentionTimerAt) {
+            // Not forgotten, so the case has had events since the timer was set: set it again.
+            armRetention(g, ctx);
+        }
+        gate.update(g);
     }
 
     /** Clears the case and the clean-up timers it still has after {@code now}. */
-    private void forget(Long last, Long closed, long now, OnTimerContext ctx) {
-        if (last != null) {
-            CleanupTimers.deleteIfPending(ctx.timerService(), CleanupTimers.retentionAt(last, caseRetention), now);
+    private void forget(GateState g, long now, OnTimerContext ctx) {
+        if (g.retentionTimerAt != GateState.NONE) {
+            CleanupTimers.deleteIfPending(ctx.timerService(), g.retentionTimerAt, now);
         }
-        if (closed != null) {
-            CleanupTimers.deleteIfPending(ctx.timerService(), CleanupTimers.graceAt(closed, grace), now);
+        if (g.closedAt != GateState.NONE) {
+            CleanupTimers.deleteIfPending(ctx.timerService(), CleanupTimers.graceAt(g.closedAt, grace), now);
         }
-        place.clear();
-        lastEventTime.clear();
-        closedAt.clear();
+        gate.clear();
         waiting.clear();
     }
 
-    private void remember(long eventTime, Context ctx) throws Exception {
-        Long last = lastEventTime.value();
-        if (last == null || eventTime > last) {
-            lastEventTime.update(eventTime);
-            CleanupTimers.moveRetention(ctx.timerService(), last, eventTime, caseRetention);
+    private void remember(GateState g, long eventTime, Context ctx) {
+        if (g.lastEventTime == GateState.NONE || eventTime > g.lastEventTime) {
+            g.lastEventTime = eventTime;
+        }
+        if (g.retentionTimerAt == GateState.NONE) {
+            armRetention(g, ctx);
         }
     }
 
-    private void releaseWaiting(CasePlace opened, Collector<AcceptedEvent> out) throws Exception {
+    /** The one retention timer, after the case's latest event. */
+    private void armRetention(GateState g, Context ctx) {
+        g.retentionTimerAt = CleanupTimers.retentionAt(g.lastEventTime, caseRetention);
+        ctx.timerService().registerEventTimeTimer(g.retentionTimerAt);
+    }
+
+    /**
+     * The case's state, or null for none; a case kept by an earlier version (a state per field,
+     * its retention timer set after every event) is moved into one {@link GateState} on the way.
+     */
+    private GateState load() throws Exception {
+        GateState g = gate.value();
+        if (g != null) {
+            return g;
+        }
+        CasePlace place = earlierPlace.value();
+        Long last = earlierLastEventTime.value();
+        Long closed = earlierClosedAt.value();
+        if (place == null && last == null && closed == null) {
+            return null;
+        }
+        g = new GateState();
+        g.place = place;
+        if (last != null) {
+            g.lastEventTime = last;
+            g.retentionTimerAt = CleanupTimers.retentionAt(last, caseRetention);
+        }
+        g.closedAt = closed == null ? GateState.NONE : closed;
+        earlierPlace.clear();
+        earlierLastEventTime.clear();
+        earlierClosedAt.clear();
+        gate.update(g);
+        return g;
+    }
+
+    /** Lets the events that waited for the opening through; returns the place after them. */
+    private CasePlace releaseWaiting(CasePlace opened, Collector<AcceptedEvent> out) throws Exception {
         CasePlace current = opened;
         for (AcceptedEvent w : waiting.get()) {
             AcceptedEvent checked = withKnownStreet(w, current);
             out.collect(checked.withEvent(current.applyTo(checked.event())));
             current = current.updatedBy(checked.event());
         }
-        place.update(current);
         waiting.clear();
+        return current;
     }
 
     /**

@@ -29,18 +29,6 @@ public final class CleanupTimers {
         return roundUp(closed + grace, MINUTE);
     }
 
-    /**
-     * Moves a case's one retention timer from its previous last event (null for none) to
-     * {@code lastEvent}: a timer left behind would stay in every checkpoint for the whole
-     * retention (60 days), long after the case is gone.
-     */
-    public static void moveRetention(TimerService timers, Long previous, long lastEvent, long retention) {
-        if (previous != null) {
-            timers.deleteEventTimeTimer(retentionAt(previous, retention));
-        }
-        timers.registerEventTimeTimer(retentionAt(lastEvent, retention));
-    }
-
     /** Deletes the timer at {@code at} unless it has already fired ({@code now} is the firing timer's time). */
     public static void deleteIfPending(TimerService timers, long at, long now) {
         if (at > now) {

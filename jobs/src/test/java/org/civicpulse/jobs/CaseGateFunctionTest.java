@@ -134,6 +134,46 @@ class CaseGateFunctionTest {
     }
 
     @Test
+    void shouldRememberACaseUntilItsRetentionAfterItsLatestEvent() throws Exception {
+        harness.processElement(created("e1", "c1", T0), T0.toEpochMilli());
+        java.time.Instant later = T0.plus(Duration.ofDays(10));
+        harness.processElement(followUp("e2", "c1", EventType.RESPONDED, later, null), later.toEpochMilli());
+        harness.processWatermark(T0.toEpochMilli() + RETENTION_MS + Duration.ofDays(1).toMillis());
+        assertThat(harness.numEventTimeTimers()).as("one retention timer, set again").isEqualTo(1);
+        java.time.Instant latest = T0.plus(Duration.ofDays(62));
+        harness.processElement(followUp("e3", "c1", EventType.RESOLVED, latest, null), latest.toEpochMilli());
+        assertThat(harness.extractOutputValues()).last().extracting(a -> a.event().district())
+                .as("still known: not an orphan").isEqualTo("110101");
+        harness.processWatermark(latest.toEpochMilli() + RETENTION_MS + Duration.ofHours(1).toMillis());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void shouldCarryOnACaseKeptByAnEarlierVersionInAStatePerField() throws Exception {
+        org.apache.flink.runtime.state.KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey("c1");
+        org.apache.flink.api.common.state.ValueState<CasePlace> place = backend.getPartitionedState(
+                org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+                new org.apache.flink.api.common.state.ValueStateDescriptor<>("case-place",
+                        org.apache.flink.api.common.typeinfo.TypeInformation.of(CasePlace.class)));
+        org.apache.flink.api.common.state.ValueState<Long> last = backend.getPartitionedState(
+                org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+                new org.apache.flink.api.common.state.ValueStateDescriptor<>("last-event-time", Types.LONG));
+        place.update(new CasePlace("110101", "东华门街道", "NOISE", null));
+        last.update(T0.toEpochMilli());
+
+        harness.processElement(followUp("e2", "c1", EventType.RESPONDED, T0_PLUS_1H, null), T0_PLUS_1H.toEpochMilli());
+        assertThat(harness.extractOutputValues()).singleElement().extracting(a -> a.event().street())
+                .isEqualTo("东华门街道");
+        backend.setCurrentKey("c1");
+        assertThat(place.value()).isNull();
+        assertThat(last.value()).isNull();
+    }
+
+    @Test
     void shouldForgetACaseAfterItsRetentionSoStateStaysBounded() throws Exception {
         harness.processElement(created("e1", "c1", T0), T0.toEpochMilli());
         assertThat(harness.numKeyedStateEntries()).isPositive();

@@ -23,6 +23,10 @@ import org.civicpulse.jobs.CleanupTimers;
  * and the resolution limit itself. A finished case is forgotten a grace period after it closed
  * (a GRID case not before its resolution limit);
  * an open case {@code caseRetention} after its last event (it then leaves the backlog).
+ *
+ * <p>The retention timer is moved lazily: a later event only records its time, and when the
+ * timer fires for a case that has had events since, it is set again after the latest. Moving it
+ * at every event cost a removal and an insertion in a timer queue of every live case's timers.
  */
 public final class CaseLifecycleFunction extends KeyedProcessFunction<String, AcceptedEvent, MetricDelta> {
     /** Every new version of a case, for the {@code cases} table. */
@@ -31,7 +35,8 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
     private final long grace;
     private final long caseRetention;
     private transient ValueState<CaseState> state;
-    private transient ValueState<Long> lastEventAt;
+    /** Where an earlier version kept the latest event time: read once per restored case. */
+    private transient ValueState<Long> earlierLastEventAt;
     private transient Catalogue catalogue;
 
     public CaseLifecycleFunction(Duration grace, Duration caseRetention) {
@@ -42,7 +47,7 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
     @Override
     public void open(OpenContext ctx) {
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("case", TypeInformation.of(CaseState.class)));
-        lastEventAt = getRuntimeContext().getState(new ValueStateDescriptor<>("last-event-at", Types.LONG));
+        earlierLastEventAt = getRuntimeContext().getState(new ValueStateDescriptor<>("last-event-at", Types.LONG));
         catalogue = Catalogue.load();
     }
 
@@ -53,7 +58,7 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
             return;
         }
         long watermark = ctx.timerService().currentWatermark();
-        CaseState s = state.value();
+        CaseState s = restored(state.value(), ctx);
         CaseFacts before = s == null ? CaseFacts.none() : CaseFacts.of(s, watermark);
         if (s == null) {
             if (!e.opensCase()) {
@@ -64,13 +69,11 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
         } else {
             s.apply(e);
         }
-        state.update(s);
-        long t = e.occurredAt().toEpochMilli();
-        Long last = lastEventAt.value();
-        if (last == null || t > last) {
-            lastEventAt.update(t);
-            CleanupTimers.moveRetention(ctx.timerService(), last, t, caseRetention);
+        s.lastEventAt = Math.max(s.lastEventAt, e.occurredAt().toEpochMilli());
+        if (s.retentionTimerAt == 0) {
+            armRetention(s, ctx);
         }
+        state.update(s);
         if (s.status() == CaseState.Status.CLOSED) {
             ctx.timerService().registerEventTimeTimer(forgetAt(s));
         }
@@ -79,7 +82,7 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<MetricDelta> out) throws Exception {
-        CaseState s = state.value();
+        CaseState s = restored(state.value(), ctx);
         if (s == null) {
             return;
         }
@@ -89,8 +92,15 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
                     out.collect(new MetricDelta(p, b, d)));
             dropTimers(s, timestamp, ctx);
             state.clear();
-            lastEventAt.clear();
             return;
+        }
+        if (timestamp == s.retentionTimerAt) {
+            // Not forgotten, so the case has had events since the timer was set: set it again.
+            armRetention(s, ctx);
+            state.update(s);
+            if (!isLimitPoint(s, timestamp)) {
+                return;
+            }
         }
         // A limit point passed. Each point has its own timer, so this one emits exactly the change
         // at its own time, even when several fire for one watermark.
@@ -101,22 +111,57 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
      * Deletes the timers a forgotten case still has after {@code now} (its retention and limit
      * points), so the timer queue — which every checkpoint writes — holds live cases only.
      */
-    private void dropTimers(CaseState s, long now, Context ctx) throws Exception {
-        Long last = lastEventAt.value();
-        if (last != null) {
-            CleanupTimers.deleteIfPending(ctx.timerService(), CleanupTimers.retentionAt(last, caseRetention), now);
+    private void dropTimers(CaseState s, long now, Context ctx) {
+        if (s.retentionTimerAt != 0) {
+            CleanupTimers.deleteIfPending(ctx.timerService(), s.retentionTimerAt, now);
         }
         for (long point : limitPoints(s)) {
             CleanupTimers.deleteIfPending(ctx.timerService(), point, now);
         }
     }
 
-    private boolean isForgotten(CaseState s, long timestamp) throws Exception {
+    private boolean isForgotten(CaseState s, long timestamp) {
         if (s.status() == CaseState.Status.CLOSED) {
             return timestamp >= forgetAt(s);
         }
-        Long last = lastEventAt.value();
-        return last != null && timestamp >= last + caseRetention;
+        return timestamp >= s.lastEventAt + caseRetention;
+    }
+
+    /** The one retention timer, after the case's latest event. */
+    private void armRetention(CaseState s, Context ctx) {
+        s.retentionTimerAt = CleanupTimers.retentionAt(s.lastEventAt, caseRetention);
+        ctx.timerService().registerEventTimeTimer(s.retentionTimerAt);
+    }
+
+    /**
+     * The case as this version keeps it: one restored from an earlier version (no latest event
+     * time in it) takes it from the state that version kept it in, and that version's retention
+     * timer, which it set after every event, is the pending one.
+     */
+    private CaseState restored(CaseState s, Context ctx) throws Exception {
+        if (s == null || s.lastEventAt != 0) {
+            return s;
+        }
+        Long last = earlierLastEventAt.value();
+        if (last != null) {
+            s.lastEventAt = last;
+            s.retentionTimerAt = CleanupTimers.retentionAt(last, caseRetention);
+        } else {
+            s.lastEventAt = s.createdAt;
+            armRetention(s, ctx);
+        }
+        earlierLastEventAt.clear();
+        state.update(s);
+        return s;
+    }
+
+    private static boolean isLimitPoint(CaseState s, long timestamp) {
+        for (long point : limitPoints(s)) {
+            if (point == timestamp) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -38,6 +38,13 @@ public class CaseState {
     public int[] ratingOutcomes = new int[0];
     /** Events applied; grows with every event, so it orders the case table's rows. */
     public int version;
+    /**
+     * The latest event time of the case (0 in a case restored from a version that kept it in a
+     * state of its own); the case is forgotten {@code case.retention} after it.
+     */
+    public long lastEventAt;
+    /** The pending retention timer's time, or 0 (it is moved lazily: see CaseLifecycleFunction). */
+    public long retentionTimerAt;
 
     /** Lifecycle status in event time. */
     public enum Status { OPEN, RESOLVED, CLOSED }

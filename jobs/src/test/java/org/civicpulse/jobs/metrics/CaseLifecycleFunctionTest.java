@@ -127,6 +127,47 @@ class CaseLifecycleFunctionTest {
     }
 
     @Test
+    void shouldKeepAnOpenCaseUntilItsRetentionAfterItsLatestEventNotItsFirst() throws Exception {
+        send(created("c1", Source.HOTLINE, "NOISE", false, 0));
+        send(step("c1", Source.HOTLINE, EventType.RESPONDED, 10 * DAY));
+        harness.processWatermark(T0.toEpochMilli() + 61 * DAY); // past the retention after the first event
+        assertThat(gauges()).containsEntry(MetricCounter.OPEN, 1L);
+        assertThat(harness.numEventTimeTimers()).as("one retention timer, set again").isEqualTo(1);
+        harness.processWatermark(T0.toEpochMilli() + 71 * DAY); // past the retention after the latest
+        assertThat(gauges()).containsEntry(MetricCounter.OPEN, 0L);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void shouldCarryOnACaseKeptByAnEarlierVersionWithItsLatestEventTimeInAStateOfItsOwn() throws Exception {
+        send(created("c1", Source.HOTLINE, "NOISE", false, 0));
+        // Rewrite it as an earlier version kept it: no latest event time in the case.
+        org.apache.flink.runtime.state.KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey("c1");
+        org.apache.flink.api.common.state.ValueState<CaseState> state = backend.getPartitionedState(
+                org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+                new org.apache.flink.api.common.state.ValueStateDescriptor<>("case",
+                        org.apache.flink.api.common.typeinfo.TypeInformation.of(CaseState.class)));
+        org.apache.flink.api.common.state.ValueState<Long> last = backend.getPartitionedState(
+                org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+                new org.apache.flink.api.common.state.ValueStateDescriptor<>("last-event-at", Types.LONG));
+        CaseState s = state.value();
+        last.update(s.lastEventAt);
+        s.lastEventAt = 0;
+        s.retentionTimerAt = 0;
+        state.update(s);
+
+        send(step("c1", Source.HOTLINE, EventType.RESPONDED, HOUR));
+        assertThat(windowed(MetricCounter.RESPONSE_DECISIONS)).isEqualTo(1);
+        backend.setCurrentKey("c1");
+        assertThat(last.value()).isNull();
+        assertThat(state.value().lastEventAt).isEqualTo(T0.toEpochMilli() + HOUR);
+    }
+
+    @Test
     void shouldMoveTheCaseToItsUnitWhenDispatched() throws Exception {
         send(created("c1", Source.HOTLINE, "NOISE", false, 0));
         send(new CivicEvent("c1-d", Source.HOTLINE, EventType.DISPATCHED, "c1", T0.plusSeconds(60), "110101", null,
