@@ -20,6 +20,11 @@ import org.civicpulse.jobs.AcceptedEvent;
  * watch-list (挂牌督办): a point is listed the day it reaches {@code minProblems} problems or
  * {@code minFailedChecks} failed checks in the last 30 days (today included), and leaves the list
  * the day it falls below both. Days are retired at midnight of the watermark's calendar.
+ *
+ * <p>A point is looked at again only when its count can change without an event: at the midnight
+ * its oldest day leaves the window, or a day counted ahead of the watermark enters it — not at
+ * every midnight. Most points have a problem or two: one timer at the end of their window, where
+ * every point with a day in the window was woken 30 times.
  */
 public final class PointFunction extends KeyedProcessFunction<String, AcceptedEvent, PointRecord> {
     static final int WINDOW_DAYS = 30;
@@ -64,8 +69,8 @@ public final class PointFunction extends KeyedProcessFunction<String, AcceptedEv
         days.put(day, counts);
         out.collect(record("day", ctx.getCurrentKey(), day, counts[0], counts[1], null));
         long today = today(ctx.timerService().currentWatermark(), day);
-        review(ctx.getCurrentKey(), today, out);
-        ctx.timerService().registerEventTimeTimer(startOfDay(today + 1));
+        long next = review(ctx.getCurrentKey(), today, out);
+        ctx.timerService().registerEventTimeTimer(startOfDay(next));
     }
 
     @Override
@@ -80,23 +85,30 @@ public final class PointFunction extends KeyedProcessFunction<String, AcceptedEv
         for (long d : old) {
             days.remove(d);
         }
-        review(ctx.getCurrentKey(), today, out);
+        long next = review(ctx.getCurrentKey(), today, out);
         if (days.isEmpty() && listedSince.value() == null) {
             street.clear();
         } else {
-            ctx.timerService().registerEventTimeTimer(startOfDay(today + 1));
+            ctx.timerService().registerEventTimeTimer(startOfDay(Math.max(next, today + 1)));
         }
     }
 
-    /** Lists or delists the point by its last 30 days as of {@code today}. */
-    private void review(String key, long today, Collector<PointRecord> out) throws Exception {
+    /**
+     * Lists or delists the point by its last 30 days as of {@code today}; returns the next day
+     * whose midnight can change that without an event (its oldest day leaves the window, or a
+     * later day than today enters it).
+     */
+    private long review(String key, long today, Collector<PointRecord> out) throws Exception {
         long problems = 0;
         long failed = 0;
+        long next = Long.MAX_VALUE;
         for (Map.Entry<Long, long[]> d : days.entries()) {
-            if (d.getKey() > today - WINDOW_DAYS && d.getKey() <= today) {
+            long day = d.getKey();
+            if (day > today - WINDOW_DAYS && day <= today) {
                 problems += d.getValue()[0];
                 failed += d.getValue()[1];
             }
+            next = Math.min(next, day > today ? day : day + WINDOW_DAYS);
         }
         boolean qualifies = problems >= minProblems || failed >= minFailedChecks;
         Long since = listedSince.value();
@@ -107,6 +119,7 @@ public final class PointFunction extends KeyedProcessFunction<String, AcceptedEv
             listedSince.clear();
             out.collect(record("watchlist", key, since, problems, failed, today));
         }
+        return next == Long.MAX_VALUE ? today + 1 : next;
     }
 
     private PointRecord record(String kind, String key, long day, long problems, long failed, Long leftOn)

@@ -61,6 +61,27 @@ class PointFunctionTest {
     }
 
     @Test
+    void shouldCountADayAheadOfTheWatermarkFromItsMidnightOn() throws Exception {
+        harness.processWatermark(T0.toEpochMilli());
+        send(event("p1", 0, "王府井大街1号", null));
+        send(event("p2", 1000, "王府井大街1号", null));
+        send(event("p3", 2 * DAY, "王府井大街1号", null)); // ahead of the watermark: not today's
+        assertThat(watchlist()).isEmpty();
+        harness.processWatermark(T0.toEpochMilli() + DAY);
+        assertThat(watchlist()).as("the third problem's day has not begun").isEmpty();
+        harness.processWatermark(T0.toEpochMilli() + 2 * DAY);
+        assertThat(watchlist()).singleElement().satisfies(r -> {
+            assertThat(r.day()).isEqualTo(NOV_20 + 2);
+            assertThat(r.problems()).isEqualTo(3);
+        });
+        harness.processWatermark(T0.toEpochMilli() + 30 * DAY); // the first two leave the window
+        assertThat(watchlist()).hasSize(2).last().satisfies(r -> assertThat(r.leftOn()).isEqualTo(NOV_20 + 30));
+        harness.processWatermark(T0.toEpochMilli() + 33 * DAY); // and the last: nothing of the point is left
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
     void shouldCountProblemsPerDay() throws Exception {
         send(event("p1", 0, "王府井大街1号", null));
         send(event("p2", DAY, "王府井大街1号", null));
