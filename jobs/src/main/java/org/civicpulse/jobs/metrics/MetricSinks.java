@@ -48,8 +48,11 @@ public final class MetricSinks {
     }
 
     public static Sink<LiveMetric> backlog(Settings settings) {
+        // Keyed by the row's identity (scope and minute): a scope publishes twice a second, and
+        // only the last value of a minute is kept, so a batch writes that one alone.
         return new ClickHouseSink<>(settings, MetricRows.BACKLOG, (m, at) -> MetricRows.backlog(m.scope(),
-                Scope.kind(m.scope()), Instant.ofEpochMilli(m.asOf()), m.gauges(), at.toEpochMilli()));
+                Scope.kind(m.scope()), Instant.ofEpochMilli(m.asOf()), m.gauges(), at.toEpochMilli()),
+                m -> m.scope() + "|" + Math.floorDiv(m.asOf(), 60_000L));
     }
 
     public static Sink<CaseRow> cases(Settings settings) {

@@ -18,8 +18,11 @@ public final class PointSinks {
     }
 
     public static Sink<PointRecord> pointDays(Settings s) {
+        // A day's count is written at every problem of the point; a batch writes its last (the row's
+        // identity is district, point and day, and the newest version wins in ClickHouse anyway).
         return new ClickHouseSink<>(s, PointRows.POINT_DAYS, (p, at) -> PointRows.pointDay(p.district(), p.street(),
-                p.point(), p.day(), p.problems(), p.failedChecks(), p.version()));
+                p.point(), p.day(), p.problems(), p.failedChecks(), p.version()),
+                p -> p.district() + "|" + p.point() + "|" + p.day());
     }
 
     public static Sink<PointRecord> watchlist(Settings s) {
