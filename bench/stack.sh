@@ -1,4 +1,4 @@
-# Shared by the bench scripts: a private stack (`./civicpulse up --no-sim`) in a temporary data
+# Shared by the bench scripts: a private stack (`./civicpulse up --no-sim`, or STACK_UP_OPTIONS) in a temporary data
 # folder on its own ports, stopped on exit. Source it; it sets DATA and UP_PID.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,7 +30,9 @@ cd "$ROOT"
 mvn -q -B -DskipTests install
 mkdir -p target && touch target/.built
 STARTED=$(date +%s.%N)
-CIVICPULSE_SKIP_BUILD=1 ./civicpulse up --no-sim > "$DATA/up.log" 2>&1 &
+# STACK_UP_OPTIONS=--services-only (set before sourcing) starts ClickHouse and Kafka alone, for a
+# benchmark that runs its own job: no idle product job then shares the cores with the one measured.
+CIVICPULSE_SKIP_BUILD=1 ./civicpulse up ${STACK_UP_OPTIONS:---no-sim} > "$DATA/up.log" 2>&1 &
 UP_PID=$!
 for _ in $(seq 1 600); do
     grep -q "CivicPulse is up" "$DATA/up.log" && break

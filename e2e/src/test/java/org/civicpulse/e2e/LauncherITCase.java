@@ -107,6 +107,49 @@ class LauncherITCase {
         assertThat(data).doesNotExist();
     }
 
+    @Test
+    void shouldStartOnlyClickHouseAndKafkaWithServicesOnly() throws Exception {
+        Path data = Files.createTempDirectory("civicpulse-e2e-services-");
+        int dashboard = Ports.free();
+        int clickHouse = Ports.free();
+        int kafka = Ports.free();
+        Map<String, String> env = new HashMap<>();
+        env.put("CIVICPULSE_SKIP_BUILD", "1");
+        env.put("CIVICPULSE_DATA_DIR", data.toString());
+        env.put("CIVICPULSE_DASHBOARD_PORT", Integer.toString(dashboard));
+        env.put("CIVICPULSE_CLICKHOUSE_URL", "http://127.0.0.1:" + clickHouse);
+        env.put("CIVICPULSE_CLICKHOUSE_TCP_PORT", Integer.toString(Ports.free()));
+        env.put("CIVICPULSE_KAFKA_BOOTSTRAP", "127.0.0.1:" + kafka);
+        env.put("CIVICPULSE_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free()));
+        env.put("CIVICPULSE_FLINK_REST_PORT", Integer.toString(Ports.free()));
+
+        CivicPulseCommand.Result unknown = CivicPulseCommand.run(env, Duration.ofSeconds(60), "up", "--no-such-option");
+        assertThat(unknown.exitCode()).as(unknown.output()).isEqualTo(2);
+        assertThat(unknown.output()).contains("Unknown option for up: --no-such-option", "--services-only");
+
+        CivicPulseCommand up = CivicPulseCommand.start(env, "up", "--services-only");
+        try {
+            await().atMost(UP).until(up::output, o -> o.contains("CivicPulse is up") || !up.process().isAlive());
+            assertThat(up.output()).contains("services only", "http://127.0.0.1:" + clickHouse,
+                    "127.0.0.1:" + kafka);
+            assertThat(get(clickHouse, "/ping", null).statusCode()).isEqualTo(200);
+            assertThat(Ports.inUse(kafka)).isTrue();
+            assertThat(Ports.inUse(dashboard)).as("no dashboard").isFalse();
+            assertThat(up.process().descendants().map(LauncherITCase::commandLine))
+                    .as("no job, dashboard or simulator").noneMatch(c -> c.contains("IngestJob")
+                            || c.contains("DashboardMain") || c.contains("SimulatorMain"));
+
+            up.process().toHandle().destroy();
+            assertThat(up.process().waitFor(90, TimeUnit.SECONDS)).isTrue();
+            assertThat(up.output()).contains("stopped.");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !Ports.inUse(clickHouse) && !Ports.inUse(kafka));
+        } finally {
+            up.process().descendants().forEach(ProcessHandle::destroyForcibly);
+            up.process().destroyForcibly();
+            CivicPulseCommand.run(env, Duration.ofSeconds(60), "reset", "--yes");
+        }
+    }
+
     private static ProcessHandle child(Process parent, String commandPart) {
         return parent.descendants().filter(p -> commandLine(p).contains(commandPart))
                 .findFirst().orElseThrow(() -> new AssertionError("no child process running " + commandPart));

@@ -61,9 +61,10 @@ public final class Launcher {
 
     private int up(List<String> options) throws IOException, InterruptedException {
         boolean noSim = options.contains("--no-sim");
+        boolean servicesOnly = options.contains("--services-only");
         for (String o : options) {
-            if (!o.equals("--no-sim")) {
-                err.println("Unknown option for up: " + o);
+            if (!o.equals("--no-sim") && !o.equals("--services-only")) {
+                err.println("Unknown option for up: " + o + " (known: --no-sim, --services-only)");
                 return 2;
             }
         }
@@ -87,10 +88,24 @@ public final class Launcher {
         }, "civicpulse-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
-            stack.start(token, !noSim);
+            if (servicesOnly) {
+                stack.startServices();
+            } else {
+                stack.start(token, !noSim);
+            }
         } catch (RuntimeException e) {
             err.println("error: " + e.getMessage());
             return 1; // the shutdown hook stops whatever had started
+        }
+        if (servicesOnly) {
+            out.printf("%nCivicPulse is up in %.1f s (services only: no job, dashboard or simulator).%n",
+                    (System.nanoTime() - t0) / 1e9);
+            out.println("  ClickHouse:     " + settings.get(Setting.CLICKHOUSE_URL));
+            out.println("  Kafka:          " + settings.get(Setting.KAFKA_BOOTSTRAP));
+            out.println("  data folder:    " + settings.dataDir());
+            out.println("Ctrl-C stops everything.");
+            stack.supervise();
+            return 0;
         }
         out.printf("%nCivicPulse is up in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
         out.println("  dashboard:      " + wallLink(dashboardUrl(), token));

@@ -41,6 +41,19 @@ public final class Stack implements AutoCloseable {
     public void start(String operatorToken, boolean withSimulator) {
         this.token = operatorToken;
         this.simulate = withSimulator;
+        startServices();
+        step("Flink job", this::startFlink);
+        step("dashboard", () -> dashboard = startDashboard());
+        if (simulate) {
+            step("simulator", () -> simulator = startSimulator());
+        }
+    }
+
+    /**
+     * Starts ClickHouse (its tables migrated) and Kafka only: for a job run elsewhere (a Flink
+     * cluster, a benchmark's own job) that should not share the machine with an idle one.
+     */
+    public void startServices() {
         step("ClickHouse", () -> {
             clickHouse = LocalClickHouse.start(settings, START_TIMEOUT);
             try (ClickHouseDb db = ClickHouseDb.writer(settings)) {
@@ -48,11 +61,6 @@ public final class Stack implements AutoCloseable {
             }
         });
         step("Kafka", () -> kafka = LocalKafka.start(settings, layout.brokerClasspath(), START_TIMEOUT));
-        step("Flink job", this::startFlink);
-        step("dashboard", () -> dashboard = startDashboard());
-        if (simulate) {
-            step("simulator", () -> simulator = startSimulator());
-        }
     }
 
     /**
@@ -166,11 +174,11 @@ public final class Stack implements AutoCloseable {
             }
             if (standalone != null) {
                 standalone.restartIfDead(out);
-            } else if (!flinkJob.isAlive()) {
+            } else if (flinkJob != null && !flinkJob.isAlive()) {
                 out.println("The Flink job stopped unexpectedly; restarting it from its latest checkpoint");
                 flinkJob = FlinkJobProcess.start(settings, layout.jobsClasspath(), START_TIMEOUT);
             }
-            if (!dashboard.isAlive()) {
+            if (dashboard != null && !dashboard.isAlive()) {
                 out.println("The dashboard stopped unexpectedly; restarting it");
                 dashboard = startDashboard();
             }

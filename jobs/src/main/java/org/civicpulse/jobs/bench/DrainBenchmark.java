@@ -35,7 +35,7 @@ import org.civicpulse.storage.Migrations;
  * (2) the whole job with every metric and sink, each reading the topics to their end as a
  * bounded job at parallelism 2 on a local MiniCluster. Prints Markdown table rows.
  *
- * <p>Needs the local Kafka broker and ClickHouse running ({@code ./civicpulse up --no-sim});
+ * <p>Needs the local Kafka broker and ClickHouse running ({@code ./civicpulse up --services-only});
  * uses its own topics and database, so it does not disturb the running job.
  */
 public final class DrainBenchmark {
