@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ final class ClickHouseSinkWriter<T> implements StatefulSinkWriter<T, PendingRows
         this.lastFlush = time.getCurrentProcessingTime();
         // What the checkpoint held goes with the first batch (ClickHouse keeps one row per identity).
         for (PendingRows p : restored) {
-            buffer.write(p.text(), 0, p.length());
+            buffer.write(p.text(), 0, p.text().length);
             bufferedRows += p.rows();
         }
         scheduleTimer();
@@ -111,13 +112,12 @@ final class ClickHouseSinkWriter<T> implements StatefulSinkWriter<T, PendingRows
         sealKeyedRows();
         List<PendingRows> pending = new ArrayList<>(2);
         // A batch that completes meanwhile is in the checkpoint too: written twice after a
-        // restore, which the tables' identities absorb. No copies: Flink serializes the state
-        // before this writer touches the buffers again (and the inserter only reads them).
+        // restore, which the tables' identities absorb. Copies: the buffers are used again.
         if (!inFlight.isDone()) {
-            pending.add(new PendingRows(inFlightRows, spare.array(), spare.size()));
+            pending.add(new PendingRows(inFlightRows, Arrays.copyOf(spare.array(), spare.size())));
         }
         if (bufferedRows > 0) {
-            pending.add(new PendingRows(bufferedRows, buffer.array(), buffer.size()));
+            pending.add(new PendingRows(bufferedRows, Arrays.copyOf(buffer.array(), buffer.size())));
         }
         return pending;
     }

@@ -1,9 +1,10 @@
 package org.civicpulse.jobs;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
@@ -11,12 +12,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * checkpoint was taken (JSONEachRow text): kept in the checkpoint and inserted again by the
  * writer restored from it, so the writer never has to wait for ClickHouse at a checkpoint.
  */
-record PendingRows(int rows, byte[] text, int length) {
-
-    /** Rows read back from a checkpoint: the whole array is their text. */
-    PendingRows(int rows, byte[] text) {
-        this(rows, text, text.length);
-    }
+record PendingRows(int rows, byte[] text) {
 
     /** Version 1: the row count, the text's length, the text. */
     static final class Serializer implements SimpleVersionedSerializer<PendingRows> {
@@ -28,11 +24,14 @@ record PendingRows(int rows, byte[] text, int length) {
         }
 
         @Override
-        public byte[] serialize(PendingRows p) {
-            // One copy of a batch of up to tens of MB, straight into the serialized form.
-            byte[] out = ByteBuffer.allocate(8 + p.length()).putInt(p.rows()).putInt(p.length()).array();
-            System.arraycopy(p.text(), 0, out, 8, p.length());
-            return out;
+        public byte[] serialize(PendingRows p) throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(p.text().length + 8);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeInt(p.rows());
+                out.writeInt(p.text().length);
+                out.write(p.text());
+            }
+            return bytes.toByteArray();
         }
 
         @Override
