@@ -1,22 +1,17 @@
 package org.civicpulse.jobs;
 
-import java.util.Collection;
-import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
-import org.apache.flink.api.connector.sink2.SupportsWriterState;
+import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.civicpulse.contract.Settings;
 
 /**
  * Writes elements to a ClickHouse table in batches (at a row count or a time interval, whichever
- * comes first). Rows not yet confirmed by ClickHouse at a checkpoint are kept in it and inserted
- * again after a restore (see {@link PendingRows}). Delivery is at-least-once; the tables are
+ * comes first) and flushes before every checkpoint. Delivery is at-least-once; the tables are
  * ReplacingMergeTree keyed by an id and read through FINAL, so a batch written again after a
  * restart never shows twice.
  */
-public final class ClickHouseSink<T> implements Sink<T>, SupportsWriterState<T, PendingRows> {
+public final class ClickHouseSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;
     private final Settings settings;
     private final String table;
@@ -42,19 +37,8 @@ public final class ClickHouseSink<T> implements Sink<T>, SupportsWriterState<T, 
     }
 
     @Override
-    public StatefulSinkWriter<T, PendingRows> createWriter(WriterInitContext context) {
-        return restoreWriter(context, List.of());
-    }
-
-    @Override
-    public StatefulSinkWriter<T, PendingRows> restoreWriter(WriterInitContext context,
-                                                            Collection<PendingRows> pending) {
-        return new ClickHouseSinkWriter<>(settings, table, mapper, rowKey, context.getProcessingTimeService(), pending);
-    }
-
-    @Override
-    public SimpleVersionedSerializer<PendingRows> getWriterStateSerializer() {
-        return PendingRows.Serializer.INSTANCE;
+    public SinkWriter<T> createWriter(WriterInitContext context) {
+        return new ClickHouseSinkWriter<>(settings, table, mapper, rowKey, context.getProcessingTimeService());
     }
 
 }

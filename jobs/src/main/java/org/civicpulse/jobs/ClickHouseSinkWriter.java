@@ -4,18 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
-import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.civicpulse.storage.ClickHouseDb;
@@ -25,21 +21,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buffers rows and inserts them in one request per batch, on a background thread so the task
- * keeps processing while ClickHouse works; at most one batch is in flight. A failed insert is
- * retried with exponential backoff until it succeeds: the job then back-pressures instead of
- * losing rows, and catches up when ClickHouse returns. With a row key, only the newest element
- * per key in a batch is written (later versions of a row replace earlier ones in ClickHouse anyway).
- *
- * <p>A checkpoint does not wait for ClickHouse: the rows it has not confirmed (the batch in
- * flight and the buffer) go into the checkpoint ({@link #snapshotState}), and a writer restored
- * from it inserts them first. Waiting for the last batch at every checkpoint stalled the whole
- * task for as long as ClickHouse took to insert a few seconds of rows.
+ * keeps processing while ClickHouse works; at most one batch is in flight, and {@link #flush}
+ * (before every checkpoint) waits for it. A failed insert is retried with exponential backoff
+ * until it succeeds: the job then back-pressures instead of losing rows, and catches up when
+ * ClickHouse returns. With a row key, only the newest element per key in a batch is written
+ * (later versions of a row replace earlier ones in ClickHouse anyway).
  *
  * <p>Two buffers take turns: one fills while the other's batch is inserted, so a batch is never
  * copied (batches of tens of MB were copied whole, as humongous objects the collector handles
  * worst).
  */
-final class ClickHouseSinkWriter<T> implements StatefulSinkWriter<T, PendingRows> {
+final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
@@ -54,16 +46,13 @@ final class ClickHouseSinkWriter<T> implements StatefulSinkWriter<T, PendingRows
     private final ExecutorService inserter;
     private RowBuffer buffer = new RowBuffer();
     private RowBuffer spare = new RowBuffer();
-    /** Rows in {@link #buffer}. */
-    private int bufferedRows;
     private final Map<String, T> latestByKey = new LinkedHashMap<>();
     private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
-    /** The rows of the batch in flight, for a checkpoint taken before ClickHouse confirms them. */
-    private int inFlightRows;
+    private int rows;
     private long lastFlush;
 
     ClickHouseSinkWriter(Settings settings, String table, RowMapper<T> mapper, ClickHouseSink.RowKey<T> rowKey,
-                         ProcessingTimeService time, Collection<PendingRows> restored) {
+                         ProcessingTimeService time) {
         this.db = ClickHouseDb.writer(settings);
         this.table = ClickHouseDb.identifier(table);
         this.mapper = mapper;
@@ -78,11 +67,6 @@ final class ClickHouseSinkWriter<T> implements StatefulSinkWriter<T, PendingRows
             return t;
         });
         this.lastFlush = time.getCurrentProcessingTime();
-        // What the checkpoint held goes with the first batch (ClickHouse keeps one row per identity).
-        for (PendingRows p : restored) {
-            buffer.write(p.text(), 0, p.text().length);
-            bufferedRows += p.rows();
-        }
         scheduleTimer();
     }
 
@@ -90,51 +74,26 @@ final class ClickHouseSinkWriter<T> implements StatefulSinkWriter<T, PendingRows
     public void write(T element, Context context) throws InterruptedException {
         if (rowKey != null) {
             latestByKey.put(rowKey.of(element), element);
+            rows = latestByKey.size();
         } else {
             append(element);
         }
-        if (bufferedRows + latestByKey.size() >= maxRows) {
+        if (rows >= maxRows) {
             startBatch();
-        }
-    }
-
-    /** Waits for ClickHouse only at the end of the input; a checkpoint keeps what is pending instead. */
-    @Override
-    public void flush(boolean endOfInput) throws InterruptedException {
-        if (endOfInput) {
-            startBatch();
-            awaitInFlight();
         }
     }
 
     @Override
-    public List<PendingRows> snapshotState(long checkpointId) {
-        sealKeyedRows();
-        List<PendingRows> pending = new ArrayList<>(2);
-        // A batch that completes meanwhile is in the checkpoint too: written twice after a
-        // restore, which the tables' identities absorb. Copies: the buffers are used again.
-        if (!inFlight.isDone()) {
-            pending.add(new PendingRows(inFlightRows, Arrays.copyOf(spare.array(), spare.size())));
-        }
-        if (bufferedRows > 0) {
-            pending.add(new PendingRows(bufferedRows, Arrays.copyOf(buffer.array(), buffer.size())));
-        }
-        return pending;
+    public void flush(boolean endOfInput) throws InterruptedException {
+        startBatch();
+        awaitInFlight();
     }
 
     private void append(T element) {
         byte[] line = mapper.toRow(element, Instant.now()).getBytes(StandardCharsets.UTF_8);
         buffer.write(line, 0, line.length);
         buffer.write('\n');
-        bufferedRows++;
-    }
-
-    /** The newest row of each key, written into the buffer. */
-    private void sealKeyedRows() {
-        if (!latestByKey.isEmpty()) {
-            latestByKey.values().forEach(this::append);
-            latestByKey.clear();
-        }
+        rows++;
     }
 
     private void scheduleTimer() {
@@ -142,7 +101,7 @@ final class ClickHouseSinkWriter<T> implements StatefulSinkWriter<T, PendingRows
     }
 
     private void onTimer(long now) throws InterruptedException {
-        if (bufferedRows + latestByKey.size() > 0 && now - lastFlush >= intervalMs) {
+        if (rows > 0 && now - lastFlush >= intervalMs) {
             startBatch();
         }
         scheduleTimer();
@@ -151,18 +110,20 @@ final class ClickHouseSinkWriter<T> implements StatefulSinkWriter<T, PendingRows
     /** Hands the buffered rows to the inserter, after the batch before them is in. */
     private void startBatch() throws InterruptedException {
         lastFlush = time.getCurrentProcessingTime();
-        sealKeyedRows();
-        if (bufferedRows == 0) {
+        if (rows == 0) {
             return;
         }
-        int batchRows = bufferedRows;
+        if (rowKey != null) {
+            latestByKey.values().forEach(this::append);
+            latestByKey.clear();
+        }
+        int batchRows = rows;
+        rows = 0;
         awaitInFlight(); // the spare is free once the batch before is in
         RowBuffer batch = buffer;
         buffer = spare;
         buffer.reset();
-        bufferedRows = 0;
         spare = batch;
-        inFlightRows = batchRows;
         inFlight = CompletableFuture.runAsync(() -> insertWithRetries(batch, batchRows), inserter);
     }
 
