@@ -39,7 +39,7 @@ public enum Setting {
     RAW_RETENTION_DAYS("raw.retention.days", "400", "Raw-event partitions older than this many days are dropped"),
 
     SINK_BATCH_ROWS("sink.batch.rows", "50000", "ClickHouse sink: flush a batch at this many rows"),
-    SINK_BATCH_INTERVAL("sink.batch.interval", "PT5S", "ClickHouse sink: flush a batch at least this often"),
+    SINK_BATCH_INTERVAL("sink.batch.interval", "PT2S", "ClickHouse sink: flush a batch at least this often"),
     SINK_MAX_BACKOFF("sink.max.backoff", "PT30S", "ClickHouse sink: longest wait between retries of a failed insert"),
 
     WATERMARK_OUT_OF_ORDERNESS("watermark.out-of-orderness", "PT2M", "Bounded out-of-orderness of event time"),
