@@ -135,8 +135,12 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
             return;
         }
         if (timestamp == g.retentionTimerAt) {
-            // Not forgotten, so the case has had events since the timer was set: set it again.
-            armRetention(g, ctx);
+            // Not forgotten, so the case has had events since the timer was set: set it again
+            // after the latest (later than now, or the case would have been forgotten).
+            g.retentionTimerAt = GateState.NONE;
+            if (CleanupTimers.retentionAt(g.lastEventTime, caseRetention) > timestamp) {
+                armRetention(g, ctx);
+            }
         }
         gate.update(g);
     }

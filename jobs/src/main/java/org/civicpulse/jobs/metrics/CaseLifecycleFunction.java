@@ -95,8 +95,12 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
             return;
         }
         if (timestamp == s.retentionTimerAt) {
-            // Not forgotten, so the case has had events since the timer was set: set it again.
-            armRetention(s, ctx);
+            // Not forgotten: the case has had events since the timer was set (set it again after
+            // the latest), or it is closed and waits for its grace period (its own timer).
+            s.retentionTimerAt = 0;
+            if (CleanupTimers.retentionAt(s.lastEventAt, caseRetention) > timestamp) {
+                armRetention(s, ctx);
+            }
             state.update(s);
             if (!isLimitPoint(s, timestamp)) {
                 return;

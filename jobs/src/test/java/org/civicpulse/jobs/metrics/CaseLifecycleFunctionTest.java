@@ -140,6 +140,24 @@ class CaseLifecycleFunctionTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void shouldForgetAClosedCaseAfterItsGraceEvenWhenItsRetentionIsShorter() throws Exception {
+        harness.close();
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new CaseLifecycleFunction(GRACE, Duration.ofHours(1))), a -> a.event().key(), Types.STRING);
+        harness.open();
+        send(created("c1", Source.HOTLINE, "NOISE", false, 0));
+        send(step("c1", Source.HOTLINE, EventType.CLOSED, HOUR / 6));
+        // The retention timer fires while the closed case waits for its grace period: it must
+        // not be set again at the same time (the watermark would never get past it).
+        harness.processWatermark(T0.toEpochMilli() + 2 * HOUR);
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.processWatermark(T0.toEpochMilli() + HOUR / 6 + GRACE.toMillis() + HOUR);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
     void shouldCarryOnACaseKeptByAnEarlierVersionWithItsLatestEventTimeInAStateOfItsOwn() throws Exception {
         send(created("c1", Source.HOTLINE, "NOISE", false, 0));
         // Rewrite it as an earlier version kept it: no latest event time in the case.
