@@ -29,8 +29,7 @@ import org.civicpulse.contract.Rejection;
  *
  * <p>A closed case is remembered for {@code grace} after it closed, any other case until
  * {@code caseRetention} after its last event, so the state stays bounded; a later event after
- * that is treated as an orphan. The retention timer is moved lazily: a later event only records
- * its time, and a timer that fires for a case with events since is set again after the latest.
+ * that is treated as an orphan. The retention timer is moved lazily ({@link CleanupTimers#armRetention}).
  */
 public final class CaseGateFunction extends KeyedProcessFunction<String, AcceptedEvent, AcceptedEvent> {
     private static final long serialVersionUID = 1L;
@@ -135,12 +134,9 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
             return;
         }
         if (timestamp == g.retentionTimerAt) {
-            // Not forgotten, so the case has had events since the timer was set: set it again
-            // after the latest (later than now, or the case would have been forgotten).
-            g.retentionTimerAt = GateState.NONE;
-            if (CleanupTimers.retentionAt(g.lastEventTime, caseRetention) > timestamp) {
-                armRetention(g, ctx);
-            }
+            // Not forgotten, so the case has had events since the timer was set.
+            g.retentionTimerAt = CleanupTimers.rearmRetention(ctx.timerService(), g.lastEventTime, caseRetention,
+                    timestamp, GateState.NONE);
         }
         gate.update(g);
     }
@@ -158,18 +154,10 @@ public final class CaseGateFunction extends KeyedProcessFunction<String, Accepte
     }
 
     private void remember(GateState g, long eventTime, Context ctx) {
-        if (g.lastEventTime == GateState.NONE || eventTime > g.lastEventTime) {
-            g.lastEventTime = eventTime;
-        }
+        g.lastEventTime = Math.max(g.lastEventTime, eventTime); // NONE is Long.MIN_VALUE
         if (g.retentionTimerAt == GateState.NONE) {
-            armRetention(g, ctx);
+            g.retentionTimerAt = CleanupTimers.armRetention(ctx.timerService(), g.lastEventTime, caseRetention);
         }
-    }
-
-    /** The one retention timer, after the case's latest event. */
-    private void armRetention(GateState g, Context ctx) {
-        g.retentionTimerAt = CleanupTimers.retentionAt(g.lastEventTime, caseRetention);
-        ctx.timerService().registerEventTimeTimer(g.retentionTimerAt);
     }
 
     /**

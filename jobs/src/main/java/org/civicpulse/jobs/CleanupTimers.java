@@ -24,6 +24,28 @@ public final class CleanupTimers {
         return roundUp(lastEvent + retention, HOUR);
     }
 
+    /**
+     * Registers a case's one retention timer, {@code retention} after its latest event; returns
+     * its time. The timer is moved lazily: a later event only records its time, and a timer that
+     * fires for a case with events since is set again with {@link #rearmRetention} — moving it at
+     * every event cost a removal and an insertion in a queue of every live case's timers.
+     */
+    public static long armRetention(TimerService timers, long lastEvent, long retention) {
+        long at = retentionAt(lastEvent, retention);
+        timers.registerEventTimeTimer(at);
+        return at;
+    }
+
+    /**
+     * The retention timer fired at {@code now} for a case that is not forgotten: sets it again
+     * after the case's latest event and returns its time, or returns {@code none} when that is not
+     * after {@code now} (a closed case waiting for its grace period, which has its own timer: a
+     * timer set again at the instant that fired would never let the watermark pass).
+     */
+    public static long rearmRetention(TimerService timers, long lastEvent, long retention, long now, long none) {
+        return retentionAt(lastEvent, retention) > now ? armRetention(timers, lastEvent, retention) : none;
+    }
+
     /** When a case closed at {@code closed} is forgotten, {@code grace} ms later. */
     public static long graceAt(long closed, long grace) {
         return roundUp(closed + grace, MINUTE);

@@ -23,10 +23,7 @@ import org.civicpulse.jobs.CleanupTimers;
  * and the resolution limit itself. A finished case is forgotten a grace period after it closed
  * (a GRID case not before its resolution limit);
  * an open case {@code caseRetention} after its last event (it then leaves the backlog).
- *
- * <p>The retention timer is moved lazily: a later event only records its time, and when the
- * timer fires for a case that has had events since, it is set again after the latest. Moving it
- * at every event cost a removal and an insertion in a timer queue of every live case's timers.
+ * The retention timer is moved lazily ({@link CleanupTimers#armRetention}).
  */
 public final class CaseLifecycleFunction extends KeyedProcessFunction<String, AcceptedEvent, MetricDelta> {
     /** Every new version of a case, for the {@code cases} table. */
@@ -71,7 +68,7 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
         }
         s.lastEventAt = Math.max(s.lastEventAt, e.occurredAt().toEpochMilli());
         if (s.retentionTimerAt == 0) {
-            armRetention(s, ctx);
+            s.retentionTimerAt = CleanupTimers.armRetention(ctx.timerService(), s.lastEventAt, caseRetention);
         }
         state.update(s);
         if (s.status() == CaseState.Status.CLOSED) {
@@ -95,12 +92,10 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
             return;
         }
         if (timestamp == s.retentionTimerAt) {
-            // Not forgotten: the case has had events since the timer was set (set it again after
-            // the latest), or it is closed and waits for its grace period (its own timer).
-            s.retentionTimerAt = 0;
-            if (CleanupTimers.retentionAt(s.lastEventAt, caseRetention) > timestamp) {
-                armRetention(s, ctx);
-            }
+            // Not forgotten: the case has had events since the timer was set, or it is closed and
+            // waits for its grace period.
+            s.retentionTimerAt = CleanupTimers.rearmRetention(ctx.timerService(), s.lastEventAt, caseRetention,
+                    timestamp, 0);
             state.update(s);
             if (!isLimitPoint(s, timestamp)) {
                 return;
@@ -131,12 +126,6 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
         return timestamp >= s.lastEventAt + caseRetention;
     }
 
-    /** The one retention timer, after the case's latest event. */
-    private void armRetention(CaseState s, Context ctx) {
-        s.retentionTimerAt = CleanupTimers.retentionAt(s.lastEventAt, caseRetention);
-        ctx.timerService().registerEventTimeTimer(s.retentionTimerAt);
-    }
-
     /**
      * The case as this version keeps it: one restored from an earlier version (no latest event
      * time in it) takes it from the state that version kept it in, and that version's retention
@@ -152,7 +141,7 @@ public final class CaseLifecycleFunction extends KeyedProcessFunction<String, Ac
             s.retentionTimerAt = CleanupTimers.retentionAt(last, caseRetention);
         } else {
             s.lastEventAt = s.createdAt;
-            armRetention(s, ctx);
+            s.retentionTimerAt = CleanupTimers.armRetention(ctx.timerService(), s.lastEventAt, caseRetention);
         }
         earlierLastEventAt.clear();
         state.update(s);
