@@ -52,7 +52,7 @@ public final class MetricSinks {
         // only the last value of a minute is kept, so a batch writes that one alone.
         return new ClickHouseSink<>(settings, MetricRows.BACKLOG, (m, at) -> MetricRows.backlog(m.scope(),
                 Scope.kind(m.scope()), Instant.ofEpochMilli(m.asOf()), m.gauges(), at.toEpochMilli()),
-                m -> m.scope() + "|" + Math.floorDiv(m.asOf(), 60_000L));
+                m -> m.scope() + "|" + CaseFacts.minute(m.asOf()));
     }
 
     public static Sink<CaseRow> cases(Settings settings) {
@@ -131,11 +131,11 @@ public final class MetricSinks {
                 g.writeStringField("scope", m.scope());
                 g.writeStringField("kind", Scope.kind(m.scope()));
                 g.writeStringField("asOf", m.asOf() == Long.MIN_VALUE ? null : CityTime.format(m.asOf()));
-                counters(g, "gauges", m.gauges(), MetricCounter.Kind.GAUGE, null);
-                counters(g, "last60m", m.last60m(), MetricCounter.Kind.WINDOWED, null);
-                counters(g, "last24h", m.last24h(), MetricCounter.Kind.WINDOWED, null);
-                counters(g, "last7d", m.last7d(), MetricCounter.Kind.WINDOWED, null);
-                counters(g, "today", m.today(), MetricCounter.Kind.WINDOWED, null);
+                counters(g, "gauges", m.gauges(), MetricCounter.Kind.GAUGE);
+                counters(g, "last60m", m.last60m(), MetricCounter.Kind.WINDOWED);
+                counters(g, "last24h", m.last24h(), MetricCounter.Kind.WINDOWED);
+                counters(g, "last7d", m.last7d(), MetricCounter.Kind.WINDOWED);
+                counters(g, "today", m.today(), MetricCounter.Kind.WINDOWED);
                 counters(g, "month", m.month(), MetricCounter.Kind.WINDOWED, MetricCounter.Kind.MONTH);
                 g.writeEndObject();
             } catch (IOException e) {
@@ -144,12 +144,11 @@ public final class MetricSinks {
             return text.toString();
         }
 
-        /** An object of the counters of {@code kind} (and then of {@code alsoKind}, if not null). */
-        private static void counters(JsonGenerator g, String name, long[] values, MetricCounter.Kind kind,
-                                     MetricCounter.Kind alsoKind) throws IOException {
+        /** An object of the counters of each of {@code kinds}, kind after kind. */
+        private static void counters(JsonGenerator g, String name, long[] values, MetricCounter.Kind... kinds)
+                throws IOException {
             g.writeObjectFieldStart(name);
-            for (MetricCounter.Kind k : alsoKind == null ? new MetricCounter.Kind[] {kind}
-                    : new MetricCounter.Kind[] {kind, alsoKind}) {
+            for (MetricCounter.Kind k : kinds) {
                 for (MetricCounter c : MetricCounter.values()) {
                     if (c.kind() == k) {
                         g.writeNumberField(c.column(), values[c.ordinal()]);
