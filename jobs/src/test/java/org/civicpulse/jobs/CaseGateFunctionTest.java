@@ -10,6 +10,8 @@ import static org.civicpulse.jobs.Fixtures.followUp;
 
 import java.time.Duration;
 import java.util.List;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -151,26 +153,16 @@ class CaseGateFunctionTest {
 
     @Test
     void shouldCarryOnACaseKeptByAnEarlierVersionInAStatePerField() throws Exception {
-        org.apache.flink.runtime.state.KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
-        backend.setCurrentKey("c1");
-        org.apache.flink.api.common.state.ValueState<CasePlace> place = backend.getPartitionedState(
-                org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
-                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
-                new org.apache.flink.api.common.state.ValueStateDescriptor<>("case-place",
-                        org.apache.flink.api.common.typeinfo.TypeInformation.of(CasePlace.class)));
-        org.apache.flink.api.common.state.ValueState<Long> last = backend.getPartitionedState(
-                org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
-                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
-                new org.apache.flink.api.common.state.ValueStateDescriptor<>("last-event-time", Types.LONG));
-        place.update(new CasePlace("110101", "东华门街道", "NOISE", null));
-        last.update(T0.toEpochMilli());
+        ValueStateDescriptor<CasePlace> place = new ValueStateDescriptor<>("case-place", TypeInformation.of(CasePlace.class));
+        ValueStateDescriptor<Long> last = new ValueStateDescriptor<>("last-event-time", Types.LONG);
+        KeyedStates.of(harness, "c1", place).update(new CasePlace("110101", "东华门街道", "NOISE", null));
+        KeyedStates.of(harness, "c1", last).update(T0.toEpochMilli());
 
         harness.processElement(followUp("e2", "c1", EventType.RESPONDED, T0_PLUS_1H, null), T0_PLUS_1H.toEpochMilli());
         assertThat(harness.extractOutputValues()).singleElement().extracting(a -> a.event().street())
                 .isEqualTo("东华门街道");
-        backend.setCurrentKey("c1");
-        assertThat(place.value()).isNull();
-        assertThat(last.value()).isNull();
+        assertThat(KeyedStates.of(harness, "c1", place).value()).isNull();
+        assertThat(KeyedStates.of(harness, "c1", last).value()).isNull();
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -16,6 +18,7 @@ import org.civicpulse.contract.MetricCounter;
 import org.civicpulse.contract.Satisfaction;
 import org.civicpulse.contract.Source;
 import org.civicpulse.jobs.AcceptedEvent;
+import org.civicpulse.jobs.KeyedStates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,28 +164,18 @@ class CaseLifecycleFunctionTest {
     void shouldCarryOnACaseKeptByAnEarlierVersionWithItsLatestEventTimeInAStateOfItsOwn() throws Exception {
         send(created("c1", Source.HOTLINE, "NOISE", false, 0));
         // Rewrite it as an earlier version kept it: no latest event time in the case.
-        org.apache.flink.runtime.state.KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
-        backend.setCurrentKey("c1");
-        org.apache.flink.api.common.state.ValueState<CaseState> state = backend.getPartitionedState(
-                org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
-                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
-                new org.apache.flink.api.common.state.ValueStateDescriptor<>("case",
-                        org.apache.flink.api.common.typeinfo.TypeInformation.of(CaseState.class)));
-        org.apache.flink.api.common.state.ValueState<Long> last = backend.getPartitionedState(
-                org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
-                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
-                new org.apache.flink.api.common.state.ValueStateDescriptor<>("last-event-at", Types.LONG));
-        CaseState s = state.value();
-        last.update(s.lastEventAt);
+        ValueStateDescriptor<CaseState> state = new ValueStateDescriptor<>("case", TypeInformation.of(CaseState.class));
+        ValueStateDescriptor<Long> last = new ValueStateDescriptor<>("last-event-at", Types.LONG);
+        CaseState s = KeyedStates.of(harness, "c1", state).value();
+        KeyedStates.of(harness, "c1", last).update(s.lastEventAt);
         s.lastEventAt = 0;
         s.retentionTimerAt = 0;
-        state.update(s);
+        KeyedStates.of(harness, "c1", state).update(s);
 
         send(step("c1", Source.HOTLINE, EventType.RESPONDED, HOUR));
         assertThat(windowed(MetricCounter.RESPONSE_DECISIONS)).isEqualTo(1);
-        backend.setCurrentKey("c1");
-        assertThat(last.value()).isNull();
-        assertThat(state.value().lastEventAt).isEqualTo(T0.toEpochMilli() + HOUR);
+        assertThat(KeyedStates.of(harness, "c1", last).value()).isNull();
+        assertThat(KeyedStates.of(harness, "c1", state).value().lastEventAt).isEqualTo(T0.toEpochMilli() + HOUR);
     }
 
     @Test

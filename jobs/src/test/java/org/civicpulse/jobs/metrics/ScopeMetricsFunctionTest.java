@@ -11,12 +11,10 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.KeyedStateBackend;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.civicpulse.contract.MetricCounter;
+import org.civicpulse.jobs.KeyedStates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -277,16 +275,11 @@ class ScopeMetricsFunctionTest {
     }
 
     private <T> ValueState<T> cityState(ValueStateDescriptor<T> descriptor) throws Exception {
-        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
-        backend.setCurrentKey("city");
-        return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
+        return KeyedStates.of(harness, "city", descriptor);
     }
 
     private MapState<Long, Boolean> cityChangedMinutes() throws Exception {
-        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
-        backend.setCurrentKey("city");
-        return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
-                new MapStateDescriptor<>("changed-minutes", Types.LONG, Types.BOOLEAN));
+        return KeyedStates.of(harness, "city", new MapStateDescriptor<>("changed-minutes", Types.LONG, Types.BOOLEAN));
     }
 
     private void gauge(long open) throws Exception {
@@ -309,10 +302,7 @@ class ScopeMetricsFunctionTest {
 
     /** A minute-pane map state of the city scope, as the operator's backend holds it. */
     private MapState<Long, long[]> cityPanes(String name) throws Exception {
-        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
-        backend.setCurrentKey("city");
-        return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
-                MinutePanes.descriptor(name));
+        return KeyedStates.of(harness, "city", MinutePanes.descriptor(name));
     }
 
     private void created(long at) throws Exception {
