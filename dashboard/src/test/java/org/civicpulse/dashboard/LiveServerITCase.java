@@ -277,12 +277,12 @@ class LiveServerITCase {
         String quietAlert = "hs-110109-城关街道-NOISE-1";
         try (ClickHouseDb writer = ClickHouseDb.writer(settings)) {
             writer.insertJsonEachRow(LiveValueRows.TABLE, String.join("\n",
-                    LiveValueRows.json("district:110109", quiet, Instant.ofEpochMilli(quietAt)),
-                    LiveValueRows.json("district:110108", older, Instant.ofEpochMilli(olderAt)))
+                    LiveValueRows.json("district:110109", quiet, Instant.ofEpochMilli(quietAt)).toString(),
+                    LiveValueRows.json("district:110108", older, Instant.ofEpochMilli(olderAt)).toString())
                     .getBytes(StandardCharsets.UTF_8));
             writer.insertJsonEachRow(PointRows.FRESHNESS, PointRows.freshness("HOTLINE", "110109",
                     Instant.ofEpochMilli(quietAt).minus(Duration.ofHours(10)),
-                    Instant.ofEpochMilli(quietAt).minus(Duration.ofHours(10))).getBytes(StandardCharsets.UTF_8));
+                    Instant.ofEpochMilli(quietAt).minus(Duration.ofHours(10))).toString().getBytes(StandardCharsets.UTF_8));
             writer.insertJsonEachRow("alerts", String.join("\n",
                     alertRow(quietAlert, 1, "110109", "OPEN", "2026-03-10 05:00:00", null, quietAt),
                     alertRow("hs-110109-城关街道-NOISE-0", 2, "110109", "CLOSED", "2026-03-09 05:00:00",

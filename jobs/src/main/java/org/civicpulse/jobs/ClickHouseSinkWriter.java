@@ -1,7 +1,6 @@
 package org.civicpulse.jobs;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -90,8 +89,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     }
 
     private void append(T element) {
-        byte[] line = mapper.toRow(element, Instant.now()).getBytes(StandardCharsets.UTF_8);
-        buffer.write(line, 0, line.length);
+        mapper.toRow(element, Instant.now()).writeTo(buffer);
         buffer.write('\n');
         rows++;
     }

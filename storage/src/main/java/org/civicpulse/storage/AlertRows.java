@@ -15,7 +15,7 @@ public final class AlertRows {
     }
 
     /** {@code pointsJson} is the alert's points as a JSON array, written by the caller's codec. */
-    public static String json(Alert a, String pointsJson, Instant writtenAt) {
+    public static JsonRow json(Alert a, String pointsJson, Instant writtenAt) {
         return new JsonRow()
                 .put("id", a.id())
                 .put("version", a.version())
@@ -36,7 +36,7 @@ public final class AlertRows {
                 .put("comment", nz(a.comment()))
                 .put("assigned_to", nz(a.assignedTo()))
                 .put("written_at", writtenAt.getEpochSecond())
-                .toString();
+                ;
     }
 
     private static String nz(String s) {

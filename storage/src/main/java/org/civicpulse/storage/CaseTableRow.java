@@ -14,7 +14,7 @@ public final class CaseTableRow {
     private CaseTableRow() {
     }
 
-    public static String json(CaseSnapshot c, Instant writtenAt) {
+    public static JsonRow json(CaseSnapshot c, Instant writtenAt) {
         return new JsonRow()
                 .put("case_id", c.caseId())
                 .put("source", c.source())
@@ -41,7 +41,7 @@ public final class CaseTableRow {
                 .put("last_satisfaction", RawEventRow.nz(c.lastSatisfaction()))
                 .put("revision", c.revision())
                 .put("written_at", writtenAt.getEpochSecond())
-                .toString();
+                ;
     }
 
     /** Epoch seconds, or null when the stage has not happened (0). */

@@ -13,7 +13,7 @@ public final class DeadLetterRow {
     private DeadLetterRow() {
     }
 
-    public static String json(DeadLetter d, Instant writtenAt) {
+    public static JsonRow json(DeadLetter d, Instant writtenAt) {
         return new JsonRow()
                 .put("id", d.id())
                 .put("received_at", d.receivedAt().getEpochSecond())
@@ -27,6 +27,6 @@ public final class DeadLetterRow {
                 .put("event_id", RawEventRow.nz(d.eventId()))
                 .put("original", d.original())
                 .put("written_at", writtenAt.getEpochSecond())
-                .toString();
+                ;
     }
 }

@@ -18,7 +18,7 @@ public final class LateEventRow {
      * @param id where the input came from ({@code topic:partition:offset}), so a re-processed input
      *           replaces its row
      */
-    public static String json(String id, CivicEvent e, Instant watermark, Instant receivedAt, String sourceTopic,
+    public static JsonRow json(String id, CivicEvent e, Instant watermark, Instant receivedAt, String sourceTopic,
                               String original, Instant writtenAt) {
         return new JsonRow()
                 .put("id", id)
@@ -34,6 +34,6 @@ public final class LateEventRow {
                 .put("source_topic", sourceTopic)
                 .put("original", original)
                 .put("written_at", writtenAt.getEpochSecond())
-                .toString();
+                ;
     }
 }

@@ -12,8 +12,8 @@ public final class LiveValueRows {
     }
 
     /** {@code value} is the record exactly as published on the live topic (JSON text). */
-    public static String json(String key, String value, Instant writtenAt) {
+    public static JsonRow json(String key, String value, Instant writtenAt) {
         return new JsonRow().put("key", key).put("value", value).put("version", writtenAt.toEpochMilli())
-                .put("written_at", writtenAt.getEpochSecond()).toString();
+                .put("written_at", writtenAt.getEpochSecond());
     }
 }

@@ -52,14 +52,14 @@ public final class MetricRows {
     }
 
     /** A minute pane: {@code epochMinute} is minutes since the epoch. */
-    public static String minute(String scope, String kind, long epochMinute, long[] counters, long version,
+    public static JsonRow minute(String scope, String kind, long epochMinute, long[] counters, long version,
                                 Instant writtenAt) {
         JsonRow row = new JsonRow().put("scope", scope).put("scope_kind", kind).put("minute", epochMinute * 60);
         return pane(row, counters, version, writtenAt);
     }
 
     /** A day pane: {@code epochDay} is the day on the Asia/Shanghai calendar. */
-    public static String day(String scope, String kind, long epochDay, long[] counters, long version,
+    public static JsonRow day(String scope, String kind, long epochDay, long[] counters, long version,
                              Instant writtenAt) {
         // Date input as text: 18.16 reads a number here as days, current releases as seconds.
         JsonRow row = new JsonRow().put("scope", scope).put("scope_kind", kind)
@@ -68,13 +68,13 @@ public final class MetricRows {
     }
 
     /** The gauges of a scope as of {@code asOf}; later writes in the same minute win. */
-    public static String backlog(String scope, String kind, Instant asOf, long[] gauges, long version) {
+    public static JsonRow backlog(String scope, String kind, Instant asOf, long[] gauges, long version) {
         JsonRow row = new JsonRow().put("scope", scope).put("scope_kind", kind)
                 .put("minute", asOf.getEpochSecond() / 60 * 60);
         for (MetricCounter c : gauges()) {
             row.put(c.column(), gauges[c.ordinal()]);
         }
-        return row.put("version", version).toString();
+        return row.put("version", version);
     }
 
     /**
@@ -82,12 +82,12 @@ public final class MetricRows {
      * 0 (the counters have no other default), and most of a pane's 18 counters are zero — writing
      * them all made these rows, two per event, the largest part of what the job sends to ClickHouse.
      */
-    private static String pane(JsonRow row, long[] counters, long version, Instant writtenAt) {
+    private static JsonRow pane(JsonRow row, long[] counters, long version, Instant writtenAt) {
         for (MetricCounter c : PANE_COUNTERS) {
             if (counters[c.ordinal()] != 0) {
                 row.put(c.column(), counters[c.ordinal()]);
             }
         }
-        return row.put("version", version).put("written_at", writtenAt.getEpochSecond()).toString();
+        return row.put("version", version).put("written_at", writtenAt.getEpochSecond());
     }
 }

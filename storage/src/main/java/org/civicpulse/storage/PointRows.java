@@ -19,7 +19,7 @@ public final class PointRows {
     private PointRows() {
     }
 
-    public static String pointDay(String district, String street, String point, long epochDay, long problems,
+    public static JsonRow pointDay(String district, String street, String point, long epochDay, long problems,
                                   long failedChecks, long version) {
         return new JsonRow()
                 .put("district", district)
@@ -29,11 +29,11 @@ public final class PointRows {
                 .put("problems", problems)
                 .put("failed_checks", failedChecks)
                 .put("version", version)
-                .toString();
+                ;
     }
 
     /** {@code leftOn} is null while the point is on the list. */
-    public static String watchlist(String district, String street, String point, long enteredOn, Long leftOn,
+    public static JsonRow watchlist(String district, String street, String point, long enteredOn, Long leftOn,
                                    long problems30d, long failedChecks30d, long version) {
         return new JsonRow()
                 .put("district", district)
@@ -44,15 +44,15 @@ public final class PointRows {
                 .put("problems_30d", problems30d)
                 .put("failed_checks_30d", failedChecks30d)
                 .put("version", version)
-                .toString();
+                ;
     }
 
-    public static String freshness(String source, String district, Instant lastDeliveredAt, Instant lastEventAt) {
+    public static JsonRow freshness(String source, String district, Instant lastDeliveredAt, Instant lastEventAt) {
         return new JsonRow()
                 .put("source", source)
                 .put("district", district)
                 .put("last_delivered_at", lastDeliveredAt.getEpochSecond())
                 .put("last_event_at", lastEventAt.getEpochSecond())
-                .toString();
+                ;
     }
 }

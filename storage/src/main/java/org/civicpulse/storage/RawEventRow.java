@@ -16,7 +16,7 @@ public final class RawEventRow {
     }
 
     /** One JSON line for ClickHouse; DateTime columns as epoch seconds (18.16 misreads epoch millis). */
-    public static String json(CivicEvent e, String qualityWarning, String topic, int partition, long offset,
+    public static JsonRow json(CivicEvent e, String qualityWarning, String topic, int partition, long offset,
                               Instant ingestedAt) {
         return new JsonRow()
                 .put("id", e.id())
@@ -42,7 +42,7 @@ public final class RawEventRow {
                 .put("kafka_partition", (long) partition)
                 .put("kafka_offset", offset)
                 .put("ingested_at", ingestedAt.getEpochSecond())
-                .toString();
+                ;
     }
 
     static String nz(String s) {

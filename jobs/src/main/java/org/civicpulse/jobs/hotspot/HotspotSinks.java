@@ -14,6 +14,7 @@ import org.civicpulse.contract.Settings;
 import org.civicpulse.jobs.ClickHouseSink;
 import org.civicpulse.jobs.KafkaSinks;
 import org.civicpulse.storage.AlertRows;
+import org.civicpulse.storage.JsonRow;
 
 /** The sinks of hotspot alerts: the {@code alerts} table, the live alerts topic and the webhook. */
 public final class HotspotSinks {
@@ -42,7 +43,7 @@ public final class HotspotSinks {
         private transient EventCodec codec;
 
         @Override
-        public String toRow(AlertUpdate update, java.time.Instant writtenAt) {
+        public JsonRow toRow(AlertUpdate update, java.time.Instant writtenAt) {
             if (codec == null) {
                 codec = new EventCodec();
             }

@@ -19,6 +19,7 @@ import org.civicpulse.jobs.KafkaSinks;
 import org.civicpulse.jobs.RowMapper;
 import org.civicpulse.storage.CaseSnapshot;
 import org.civicpulse.storage.CaseTableRow;
+import org.civicpulse.storage.JsonRow;
 import org.civicpulse.storage.LiveValueRows;
 import org.civicpulse.storage.MetricRows;
 
@@ -90,7 +91,7 @@ public final class MetricSinks {
         private transient ObjectMapper json;
 
         @Override
-        public String toRow(LiveMetric m, Instant writtenAt) {
+        public JsonRow toRow(LiveMetric m, Instant writtenAt) {
             if (json == null) {
                 json = new ObjectMapper();
             }
