@@ -15,6 +15,6 @@ for DAYS in "${@:-1 7 30}"; do
     java $QUIET -cp "$(classpath simulator)" org.civicpulse.simulator.SimulatorMain file --days "$DAYS" \
         --scale "$SCALE" --out "$FILE" --quiet
     echo "| $DAYS simulated days at scale $SCALE | | | |"
-    java $QUIET -Xmx4g -Dbench.unchained=${UNCHAINED:+true} -cp "$(classpath jobs)" org.civicpulse.jobs.bench.DrainBenchmark "$FILE" 2>/dev/null | grep -v "^| floor"
+    java $QUIET $OPERATOR_JVM -Xmx4g -Dbench.unchained=${UNCHAINED:+true} -cp "$(classpath jobs)" org.civicpulse.jobs.bench.DrainBenchmark "$FILE" 2>/dev/null | grep -v "^| floor"
     rm -f "$FILE"
 done

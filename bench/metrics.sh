@@ -10,4 +10,4 @@ DAYS="${1:-2}"; SCALE="${2:-1}"
 FILE="$DATA/mix.jsonl"
 java $QUIET -cp "$(classpath simulator)" org.civicpulse.simulator.SimulatorMain file --days "$DAYS" \
     --scale "$SCALE" --out "$FILE" --quiet
-java $QUIET -Xmx3g ${DRAIN_JAVA_OPTS:-} -cp "$(classpath jobs)" org.civicpulse.jobs.bench.DrainBenchmark "$FILE" 2> "${DRAIN_LOG:-/dev/null}"
+java $QUIET $OPERATOR_JVM -Xmx3g ${DRAIN_JAVA_OPTS:-} -cp "$(classpath jobs)" org.civicpulse.jobs.bench.DrainBenchmark "$FILE" 2> "${DRAIN_LOG:-/dev/null}"

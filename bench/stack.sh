@@ -41,4 +41,8 @@ for _ in $(seq 1 600); do
 done
 HEALTHY=$(echo "$(date +%s.%N) - $STARTED" | bc)
 classpath() { echo "$ROOT/$1/target/classes:$(cat "$ROOT/$1/target/classpath.txt")"; }
+# The JVM options of the product's job JVM (FlinkJobProcess.OPERATOR_JVM_OPTIONS), for benchmarks that run the
+# job in their own JVM; biased locking exists up to Java 17 only.
+OPERATOR_JVM=""
+if java -XX:+UseBiasedLocking -version > /dev/null 2>&1; then OPERATOR_JVM="-XX:+UseBiasedLocking"; fi
 QUIET="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.apache.kafka=error"

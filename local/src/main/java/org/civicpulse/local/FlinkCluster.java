@@ -91,8 +91,9 @@ public final class FlinkCluster implements AutoCloseable {
         Map<String, String> secrets = settings.secretsAsEnvironment();
         ChildProcess jm = ChildProcess.start("flink-jobmanager", ChildProcess.javaCommand(cp, jvm, JOB_MANAGER_MAIN,
                 List.of("--configDir", dir.resolve("conf").toString())), dir.resolve("jobmanager.log"), secrets);
-        FlinkCluster cluster = new FlinkCluster(dir, restPort, cp, jvmOptions("-Xmx" + heapMb + "m", settings),
-                secrets, jm);
+        List<String> taskManagerJvm = new ArrayList<>(jvmOptions("-Xmx" + heapMb + "m", settings));
+        taskManagerJvm.addAll(FlinkJobProcess.OPERATOR_JVM_OPTIONS); // the operators run in the TaskManager
+        FlinkCluster cluster = new FlinkCluster(dir, restPort, cp, taskManagerJvm, secrets, jm);
         try {
             jm.awaitReady("the Flink JobManager's REST API", timeout,
                     () -> HttpProbe.answers(cluster.restUrl() + "/config", b -> b.contains("flink-version")));

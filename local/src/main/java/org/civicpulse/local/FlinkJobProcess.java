@@ -12,6 +12,16 @@ public final class FlinkJobProcess {
     public static final String MAIN_CLASS = "org.civicpulse.jobs.IngestJob";
     /** The job JVM's initial heap, so also the smallest heap it may be given. */
     static final int MIN_HEAP_MB = 512;
+    /**
+     * JVM options for every JVM that runs the job's operators. Biased locking: a heap checkpoint
+     * writes each character of every String key (and timer, and String field) through the
+     * {@code synchronized} {@code DataOutputStream.write(int)}; without a bias every byte pays two
+     * atomic operations — about a tenth of the job's CPU at 120 MB a checkpoint every 10 s
+     * (docs/BENCHMARKS.md, issue 4, session 10). Java 17 still has it (deprecated, off by default); from
+     * Java 19 the option no longer exists and would stop the JVM, so it is only given to 17 and older.
+     */
+    public static final List<String> OPERATOR_JVM_OPTIONS = Runtime.version().feature() <= 17
+            ? List.of("-XX:+UseBiasedLocking") : List.of();
 
     private FlinkJobProcess() {
     }
@@ -29,6 +39,7 @@ public final class FlinkJobProcess {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.org.civicpulse=info",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true"));
+        jvm.addAll(OPERATOR_JVM_OPTIONS);
         jvm.addAll(settings.asJvmOptions());
         ChildProcess job = ChildProcess.start("flink-job",
                 ChildProcess.javaCommand(classpath, jvm, MAIN_CLASS, List.of()), log, settings.secretsAsEnvironment());

@@ -3,6 +3,9 @@ package org.civicpulse.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -32,6 +35,19 @@ class FlinkJobProcessTest {
             assertThatThrownBy(() -> FlinkJobProcess.heap(heap(bad))).as(bad)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("CIVICPULSE_FLINK_JOB_HEAP");
+        }
+    }
+
+    @Test
+    void shouldGiveTheOperatorsJvmOnlyOptionsThisJavaStartsWith() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(FlinkJobProcess.OPERATOR_JVM_OPTIONS);
+        cmd.add("-version");
+        Process jvm = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(jvm.waitFor()).as(output).isZero();
+        if (Runtime.version().feature() <= 17) {
+            assertThat(FlinkJobProcess.OPERATOR_JVM_OPTIONS).contains("-XX:+UseBiasedLocking");
         }
     }
 }

@@ -100,9 +100,25 @@ public final class JsonRow {
     /** The string in quotes, escaped, as UTF-8 (a lone surrogate becomes '?', as String.getBytes does). */
     private void quote(String s) {
         int n = s.length();
-        ensure(3 * n + 2); // a char takes at most 3 bytes (a surrogate pair 4 for 2); escapes ensure more
+        ensure(n + 2);
         buf[len++] = '"';
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        // Most values (ids, codes, enum names) are plain ASCII: one byte a char, reserved above.
+        for (char c; i < n && (c = s.charAt(i)) >= 0x20 && c < 0x80 && c != '"' && c != '\\'; i++) {
+            buf[len++] = (byte) c;
+        }
+        if (i < n) {
+            encode(s, i);
+        }
+        ensure(1);
+        buf[len++] = '"';
+    }
+
+    /** The rest of {@code s} from {@code from}: Chinese names take three bytes a char, escapes up to six. */
+    private void encode(String s, int from) {
+        int n = s.length();
+        ensure(3 * (n - from)); // a char takes at most 3 bytes (a surrogate pair 4 for 2)
+        for (int i = from; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 if (c >= 0x20 && c != '"' && c != '\\') {
@@ -128,8 +144,6 @@ public final class JsonRow {
                 buf[len++] = (byte) (0x80 | c & 0x3F);
             }
         }
-        ensure(1);
-        buf[len++] = '"';
     }
 
     private void escape(char c) {
