@@ -66,6 +66,24 @@ final class MinutePanes {
         return true;
     }
 
+    /**
+     * Adds the dense {@code delta} to the pane of {@code minute}, creating it. A pane that already
+     * has every counter the delta changes is summed packed, without unpacking and packing it again
+     * (two arrays per delta); it is still put back, so a state backend that serializes sees it.
+     */
+    void add(long minute, long[] delta) throws Exception {
+        MapState<Long, long[]> slot = slot(minute);
+        long[] pane = slot.get(minute);
+        if (pane == null || !PackedCounters.addInPlace(pane, delta)) {
+            long[] sum = pane == null ? new long[MetricCounter.SIZE] : PackedCounters.dense(pane, MetricCounter.SIZE);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += delta[i];
+            }
+            pane = PackedCounters.pack(sum);
+        }
+        slot.put(minute, pane);
+    }
+
     void put(long minute, long[] counters) throws Exception {
         slot(minute).put(minute, PackedCounters.pack(counters));
     }

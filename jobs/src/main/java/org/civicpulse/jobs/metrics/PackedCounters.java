@@ -90,4 +90,39 @@ final class PackedCounters {
             }
         }
     }
+
+    /**
+     * Adds the dense {@code delta} to {@code packed} in place when the packed form already has an
+     * entry for every counter the delta changes (a busy minute's events change the same few
+     * counters again and again); false, and nothing changed, otherwise or for a dense array. An
+     * entry may reach zero and stay: every reader adds entries, so a zero one counts nothing.
+     */
+    static boolean addInPlace(long[] packed, long[] delta) {
+        if (!isPacked(packed)) {
+            return false;
+        }
+        int changed = 0;
+        for (long d : delta) {
+            if (d != 0) {
+                changed++;
+            }
+        }
+        int present = 0;
+        for (int k = 1; k < packed.length; k++) {
+            int i = index(packed[k]);
+            if (i < delta.length && delta[i] != 0) {
+                present++;
+            }
+        }
+        if (present != changed) {
+            return false;
+        }
+        for (int k = 1; k < packed.length; k++) {
+            int i = index(packed[k]);
+            if (i < delta.length && delta[i] != 0) {
+                packed[k] = entry(i, value(packed[k]) + delta[i]);
+            }
+        }
+        return true;
+    }
 }

@@ -182,8 +182,7 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
         WindowSums s = st.sums;
         long day = epochDay(minute);
         if (s.watermarkMinute == Long.MIN_VALUE || inWindow(minute, s.watermarkMinute, WEEK)) {
-            long[] pane = addTo(minutePanes.get(minute), delta);
-            minutePanes.put(minute, pane);
+            minutePanes.add(minute, delta);
             st.minuteChanged(minute);
             addToWindows(s, minute, delta, 1);
         }

@@ -121,6 +121,40 @@ class PackedCountersTest {
         }
     }
 
+    @Test
+    void shouldAddADeltaInPlaceOnlyWhenEveryCounterItChangesHasAnEntry() {
+        for (int n = 0; n < 2_000; n++) {
+            long[] pane = randomPane();
+            long[] delta = random.nextBoolean() ? randomPane() : onlyWhere(pane, randomPane());
+            long[] packed = PackedCounters.pack(pane);
+            long[] before = packed.clone();
+            long[] expected = PackedCounters.dense(packed, MetricCounter.SIZE);
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] += delta[i];
+            }
+            boolean fits = true;
+            for (int i = 0; i < delta.length; i++) {
+                fits &= delta[i] == 0 || pane[i] != 0;
+            }
+            assertThat(PackedCounters.addInPlace(packed, delta)).isEqualTo(fits);
+            if (fits) {
+                assertThat(PackedCounters.dense(packed, MetricCounter.SIZE)).isEqualTo(expected);
+            } else {
+                assertThat(packed).isEqualTo(before);
+            }
+        }
+        assertThat(PackedCounters.addInPlace(new long[MetricCounter.SIZE], new long[MetricCounter.SIZE])).isFalse();
+    }
+
+    /** The delta's counters where the pane has one, zero elsewhere. */
+    private static long[] onlyWhere(long[] pane, long[] delta) {
+        long[] result = new long[delta.length];
+        for (int i = 0; i < delta.length; i++) {
+            result[i] = pane[i] != 0 ? delta[i] : 0;
+        }
+        return result;
+    }
+
     private long[] randomPane() {
         long[] pane = new long[MetricCounter.SIZE];
         int nonZero = random.nextInt(4) == 0 ? random.nextInt(MetricCounter.SIZE + 1) : random.nextInt(3);
