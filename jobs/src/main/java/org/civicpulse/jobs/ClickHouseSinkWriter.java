@@ -1,16 +1,19 @@
 package org.civicpulse.jobs;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.civicpulse.contract.Setting;
 import org.civicpulse.contract.Settings;
 import org.civicpulse.storage.ClickHouseDb;
@@ -20,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buffers rows and inserts them in one request per batch, on a background thread so the task
- * keeps processing while ClickHouse works; at most one batch is in flight, and {@link #flush}
- * (before every checkpoint) waits for it. A failed insert is retried with exponential backoff
+ * keeps processing while ClickHouse works; at most one batch is in flight. {@link #flush} (before
+ * every checkpoint barrier) starts the last batch and {@link #snapshotState} (after it) waits for it. A failed insert is retried with exponential backoff
  * until it succeeds: the job then back-pressures instead of losing rows, and catches up when
  * ClickHouse returns. With a row key, only the newest element per key in a batch is written
  * (later versions of a row replace earlier ones in ClickHouse anyway).
@@ -30,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * copied (batches of tens of MB were copied whole, as humongous objects the collector handles
  * worst).
  */
-final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
+final class ClickHouseSinkWriter<T> implements StatefulSinkWriter<T, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
@@ -82,10 +85,29 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         }
     }
 
+    /**
+     * Before a checkpoint barrier: starts inserting what is buffered, and waits for it only at the
+     * end of the input; {@link #snapshotState} (after the barrier) waits otherwise, so the task's
+     * other writers start their inserts in the meantime.
+     */
     @Override
     public void flush(boolean endOfInput) throws InterruptedException {
         startBatch();
-        awaitInFlight();
+        if (endOfInput) {
+            awaitInFlight();
+        }
+    }
+
+    /** The checkpoint completes only once every row received before its barrier is in ClickHouse. */
+    @Override
+    public List<Void> snapshotState(long checkpointId) throws IOException {
+        try {
+            awaitInFlight();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting for an insert into " + table);
+        }
+        return List.of();
     }
 
     private void append(T element) {
