@@ -77,16 +77,9 @@ public final class MetricRows {
         return row.put("version", version);
     }
 
-    /**
-     * Zero counters are left out: a column missing from a JSONEachRow line gets its type's default,
-     * 0 (the counters have no other default), and most of a pane's 18 counters are zero — writing
-     * them all made these rows, two per event, the largest part of what the job sends to ClickHouse.
-     */
     private static JsonRow pane(JsonRow row, long[] counters, long version, Instant writtenAt) {
         for (MetricCounter c : PANE_COUNTERS) {
-            if (counters[c.ordinal()] != 0) {
-                row.put(c.column(), counters[c.ordinal()]);
-            }
+            row.put(c.column(), counters[c.ordinal()]);
         }
         return row.put("version", version).put("written_at", writtenAt.getEpochSecond());
     }
