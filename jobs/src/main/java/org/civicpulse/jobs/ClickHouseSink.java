@@ -11,7 +11,8 @@ import org.civicpulse.contract.Settings;
 
 /**
  * Writes elements to a ClickHouse table in batches (at a row count or a time interval, whichever
- * comes first) and flushes before every checkpoint. Delivery is at-least-once; the tables are
+ * comes first), and has everything before a checkpoint's barrier inserted before the checkpoint
+ * completes. Delivery is at-least-once; the tables are
  * ReplacingMergeTree keyed by an id and read through FINAL, so a batch written again after a
  * restart never shows twice.
  *

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Buffers rows and inserts them in one request per batch, on a background thread so the task
  * keeps processing while ClickHouse works; at most one batch is in flight. {@link #flush} (before
- * every checkpoint barrier) starts the last batch and {@link #snapshotState} (after it) waits for it. A failed insert is retried with exponential backoff
+ * every checkpoint barrier) starts the last batch and {@link #snapshotState} (after it) waits for
+ * it. A failed insert is retried with exponential backoff
  * until it succeeds: the job then back-pressures instead of losing rows, and catches up when
  * ClickHouse returns. With a row key, only the newest element per key in a batch is written
  * (later versions of a row replace earlier ones in ClickHouse anyway).
