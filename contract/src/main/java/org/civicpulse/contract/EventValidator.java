@@ -216,7 +216,8 @@ public final class EventValidator {
 
     /** An {@code occurredAt} text as an instant; throws DateTimeParseException when it is not one. */
     public static Instant parseEventTime(String text) {
-        return OffsetDateTime.parse(text, OCCURRED_AT).toInstant();
+        Instant common = EventTimeText.parse(text);
+        return common != null ? common : OffsetDateTime.parse(text, OCCURRED_AT).toInstant();
     }
 
     private Instant parseOccurredAt(JsonNode value) throws Invalid {
