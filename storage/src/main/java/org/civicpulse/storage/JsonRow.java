@@ -104,7 +104,7 @@ public final class JsonRow {
         buf[len++] = '"';
         int i = 0;
         // Most values (ids, codes, enum names) are plain ASCII: one byte a char, reserved above.
-        for (char c; i < n && (c = s.charAt(i)) >= 0x20 && c < 0x80 && c != '"' && c != '\\'; i++) {
+        for (char c; i < n && plain(c = s.charAt(i)); i++) {
             buf[len++] = (byte) c;
         }
         if (i < n) {
@@ -120,13 +120,11 @@ public final class JsonRow {
         ensure(3 * (n - from)); // a char takes at most 3 bytes (a surrogate pair 4 for 2)
         for (int i = from; i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x80) {
-                if (c >= 0x20 && c != '"' && c != '\\') {
-                    buf[len++] = (byte) c;
-                } else {
-                    ensure(6 + 3 * (n - i)); // the escape, and the rest as reserved above
-                    escape(c);
-                }
+            if (plain(c)) {
+                buf[len++] = (byte) c;
+            } else if (c < 0x80) {
+                ensure(6 + 3 * (n - i)); // the escape, and the rest as reserved above
+                escape(c);
             } else if (c < 0x800) {
                 buf[len++] = (byte) (0xC0 | c >> 6);
                 buf[len++] = (byte) (0x80 | c & 0x3F);
@@ -144,6 +142,11 @@ public final class JsonRow {
                 buf[len++] = (byte) (0x80 | c & 0x3F);
             }
         }
+    }
+
+    /** An ASCII character JSON takes as it is: one byte, no escape. */
+    private static boolean plain(char c) {
+        return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
     }
 
     private void escape(char c) {
