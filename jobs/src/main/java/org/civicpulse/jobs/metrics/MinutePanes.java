@@ -76,9 +76,7 @@ final class MinutePanes {
         long[] pane = slot.get(minute);
         if (pane == null || !PackedCounters.addInPlace(pane, delta)) {
             long[] sum = pane == null ? new long[MetricCounter.SIZE] : PackedCounters.dense(pane, MetricCounter.SIZE);
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += delta[i];
-            }
+            PackedCounters.addTo(sum, delta, 1);
             pane = PackedCounters.pack(sum);
         }
         slot.put(minute, pane);
