@@ -16,7 +16,7 @@ public final class FlinkJobProcess {
      * JVM options for every JVM that runs the job's operators. Biased locking: a heap checkpoint
      * writes each character of every String key (and timer, and String field) through the
      * {@code synchronized} {@code DataOutputStream.write(int)}; without a bias every byte pays two
-     * atomic operations — about a tenth of the job's CPU at 120 MB a checkpoint every 10 s
+     * atomic operations — 6–7% of the job's samples at 120 MB a checkpoint every 10 s
      * (docs/BENCHMARKS.md, issue 4, session 10). Java 17 still has it (deprecated, off by default); from
      * Java 19 the option no longer exists and would stop the JVM, so it is only given to 17 and older.
      */
