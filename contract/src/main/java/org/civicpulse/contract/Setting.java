@@ -50,7 +50,7 @@ public enum Setting {
     CASE_RETENTION("case.retention", "P60D", "How long the job remembers a case after its last event (orphan checks)"),
 
     CASE_LIST_WINDOW("case.list.window", "P60D",
-            "Case list without a from, and a district's handling units: cases created this far back, "
+            "Case list without a from: cases created this far back, "
                     + "so the scan costs the same with years of history"),
     CASE_GRACE("case.grace", "P2D", "How long the job keeps a closed case, for late ratings and events"),
     WATCHLIST_PROBLEMS("watchlist.problems", "10",

@@ -273,24 +273,6 @@ public final class DashboardQueries {
                 + " ORDER BY problems_30d DESC, point LIMIT 100"));
     }
 
-    /**
-     * Open cases per handling unit of a district, among the cases <em>created</em> in the case
-     * list's window (like the case list), so the read costs the same with years of history —
-     * without the bound it read every case of the district ever written. The district's own
-     * backlog gauges come from the job and may include a few older cases still open (one created
-     * more than the window ago but active since), which this list leaves out.
-     */
-    public List<JsonNode> units(String district, Instant now) {
-        String n = SqlLiteral.dateTime(now);
-        return timed(() -> db.query("SELECT unit, count() AS open,"
-                + " countIf(resolution_limit_at < " + n + ") AS overdue,"
-                + " countIf(resolution_limit_at >= " + n + " AND resolution_limit_at < " + n
-                + " + 7200) AS about_to_breach FROM cases FINAL WHERE district = "
-                + SqlLiteral.string(district) + " AND created_at >= " + SqlLiteral.dateTime(now.minus(caseWindow))
-                + " AND status = 'OPEN' AND unit != ''"
-                + " GROUP BY unit ORDER BY open DESC, unit LIMIT 100"));
-    }
-
     /** The bucket widths of a time series. */
     public enum Step {
         MINUTE("1m", 60, "%s"),

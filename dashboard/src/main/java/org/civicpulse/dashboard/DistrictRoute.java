@@ -6,14 +6,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import org.civicpulse.storage.SqlLiteral;
 
 /**
- * {@code GET /api/v1/districts/{code}}: one district's live figures, streets, categories and alerts
- * from the live state, and its handling units, top points and watch-list from ClickHouse.
+ * {@code GET /api/v1/districts/{code}}: one district's live figures, streets, categories, handling
+ * units' backlog and alerts from the live state, and its top points and watch-list from ClickHouse.
  */
 final class DistrictRoute {
     private static final int TOP_POINTS = 10;
+    private static final int UNITS = 100;
+    private static final Comparator<JsonObject> MOST_OPEN_FIRST = Comparator
+            .comparingLong((JsonObject u) -> -u.getLong("open")).thenComparing(u -> u.getString("unit"));
     private final RouteDependencies d;
     private final LiveState state;
 
@@ -34,7 +38,6 @@ final class DistrictRoute {
         JsonObject live = live(code, whole);
         Instant at = d.now().get();
         Blocking.reply(d.vertx(), ctx, () -> live
-                .put("units", units(d.queries().units(code, at)))
                 .put("topPoints", points(d.queries().topPoints(code,
                         LocalDate.ofInstant(at, SqlLiteral.ZONE), TOP_POINTS), whole))
                 .put("watchlist", watchlist(d.queries().watchlist(code), whole)));
@@ -49,14 +52,21 @@ final class DistrictRoute {
         state.alerts().stream().filter(a -> code.equals(a.district()) && a.active())
                 .forEach(a -> alerts.add(d.alertViews().toJson(a, whole)));
         return new JsonObject().put("district", state.view("district:" + code))
-                .put("streets", streets).put("categories", categories).put("alerts", alerts);
+                .put("streets", streets).put("categories", categories).put("units", units(code))
+                .put("alerts", alerts);
     }
 
-    private static JsonArray units(Iterable<JsonNode> rows) {
+    /**
+     * The handling units with open cases in the district, most first: the job keeps each unit's
+     * backlog per district as gauges, so this is exact and costs the same whatever the history.
+     */
+    private JsonArray units(String code) {
         JsonArray out = new JsonArray();
-        rows.forEach(r -> out.add(new JsonObject().put("unit", r.path("unit").asText())
-                .put("open", r.path("open").asLong()).put("overdue", r.path("overdue").asLong())
-                .put("aboutToBreach", r.path("about_to_breach").asLong())));
+        state.scopes("district-unit:" + code + ":").stream().map(state::view)
+                .filter(v -> v.getLong("open") > 0)
+                .map(v -> new JsonObject().put("unit", v.getString("name")).put("open", v.getLong("open"))
+                        .put("overdue", v.getLong("overdue")).put("aboutToBreach", v.getLong("aboutToBreach")))
+                .sorted(MOST_OPEN_FIRST).limit(UNITS).forEach(out::add);
         return out;
     }
 

@@ -148,6 +148,7 @@ public final class LiveState {
             case "district-category" -> view.put("district", parts[1]).put("code", parts[2])
                     .put("name", categoryName(parts[2]));
             case "unit" -> view.put("name", scope.substring("unit:".length()));
+            case "district-unit" -> view.put("district", parts[1]).put("name", parts[2]);
             default -> { }
         }
         return view;

@@ -489,6 +489,26 @@ class LiveServerITCase {
     }
 
     @Test
+    void shouldListADistrictsHandlingUnitsWithOpenCasesFromTheLiveBacklogMostFirst() throws Exception {
+        String asOf = "2026-03-10T15:42:07+08:00";
+        publishMetric("district-unit:110101:东华门街道办事处", asOf, 0, 3);
+        publishMetric("district-unit:110101:城管执法队", asOf, 0, 9);
+        publishMetric("district-unit:110101:水务所", asOf, 0, 3);
+        publishMetric("district-unit:110101:已办结单位", asOf, 0, 0); // nothing open: not listed
+        publishMetric("district-unit:110102:城管执法队", asOf, 0, 40); // another district's
+        await().atMost(WAIT).until(() -> get("/api/v1/districts/110101", TOKEN).bodyAsJsonObject()
+                .getJsonArray("units").size() == 3);
+        JsonObject page = get("/api/v1/districts/110101", TOKEN).bodyAsJsonObject();
+        assertThat(page.getJsonArray("units").stream().map(u -> ((JsonObject) u).getString("unit")
+                + "=" + ((JsonObject) u).getLong("open")).toList())
+                .containsExactly("城管执法队=9", "东华门街道办事处=3", "水务所=3");
+        JsonObject first = page.getJsonArray("units").getJsonObject(0);
+        assertThat(first.getLong("overdue")).isEqualTo(2);
+        assertThat(first.getLong("aboutToBreach")).isEqualTo(1);
+        assertValidAgainstOpenApi("DistrictDetail", page);
+    }
+
+    @Test
     void shouldNeverAnswer5xxNorReflectInjectionPayloadsAndSendOnlyWhitelistedQueryShapes() {
         String[] payloads = {"' OR 1=1 --", "110101' UNION SELECT name FROM system.users --",
                 "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "1; DROP TABLE cases",

@@ -9,7 +9,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.civicpulse.contract.MetricCounter;
 
 /**
- * Sends each delta to every scope its place counts in, adding up deltas of the same scope and
+ * Sends each delta to every scope its place counts in (a gauge delta also to its district's
+ * handling unit, {@link Scope#districtUnit}), adding up deltas of the same scope and
  * minute before they cross the network: thousands of events a second touch the city and a
  * handful of districts in the same minute, so this cuts the shuffle to the scope aggregators by
  * orders of magnitude. The buffer is flushed before every watermark and every checkpoint barrier
@@ -43,13 +44,23 @@ public final class ScopeCombiner extends AbstractStreamOperator<ScopedDelta>
     public void processElement(StreamRecord<MetricDelta> element) {
         MetricDelta d = element.getValue();
         for (String scope : Scope.of(d.place())) {
-            long[] sum = buffer.computeIfAbsent(new Key(scope, d.bucket()), k -> new long[MetricCounter.SIZE]);
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += d.delta()[i];
+            add(scope, d);
+        }
+        if (d.bucket() == CaseFacts.GAUGE) {
+            String districtUnit = Scope.districtUnit(d.place());
+            if (districtUnit != null) {
+                add(districtUnit, d);
             }
         }
         if (buffer.size() >= maxEntries) {
             flush();
+        }
+    }
+
+    private void add(String scope, MetricDelta d) {
+        long[] sum = buffer.computeIfAbsent(new Key(scope, d.bucket()), k -> new long[MetricCounter.SIZE]);
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += d.delta()[i];
         }
     }
 
