@@ -52,6 +52,8 @@ class MetricsITCase {
     private static final String[] DISTRICTS = {"110101", "110105", "110108"};
     private static final String[] CATEGORIES = {"NOISE", "UTILITY_OUTAGE", "HEATING", "ENV_SANITATION"};
     private static final List<String> WINDOWS = List.of("gauges", "last60m", "last24h", "last7d", "today", "month");
+    /** The handling units: a case's RESPONDED events name the one its number picks. */
+    private static final String[] UNITS = {"城管执法队", "街道办事处", "水务所"};
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -95,12 +97,42 @@ class MetricsITCase {
                                 .isEqualTo(monthView(expected, window));
                     }
                 }
+                assertUnitBacklogsMatch(latest, seen, watermark);
             }
             assertStoredPanesMatch(s, seen);
             assertLiveValuesMatch(s, latest);
         } finally {
             job.cancel().get();
         }
+    }
+
+    /**
+     * Each district's handling units keep the backlog of the cases they took (a case takes its
+     * unit with its first RESPONDED event): the same gauges as the plain computation over only
+     * those cases.
+     */
+    private void assertUnitBacklogsMatch(Map<String, JsonNode> latest, List<ExpectedMetrics.In> seen,
+                                         long watermark) {
+        long withUnit = 0;
+        for (String district : DISTRICTS) {
+            for (String unit : UNITS) {
+                java.util.Set<String> taken = new java.util.HashSet<>();
+                seen.stream().filter(e -> e.type().equals("RESPONDED") && unit.equals(unitOf(e.caseId())))
+                        .forEach(e -> taken.add(e.caseId()));
+                List<ExpectedMetrics.In> theirs = seen.stream().filter(e -> taken.contains(e.caseId())).toList();
+                Map<String, Long> expected = ExpectedMetrics.compute(theirs, district, watermark, "gauges");
+                JsonNode m = latest.get("district-unit:" + district + ":" + unit);
+                Map<String, Long> actual = m == null ? Map.of() : actual(m, "gauges", expected.keySet());
+                assertThat(actual).as("unit %s of %s at %s", unit, district, Instant.ofEpochMilli(watermark))
+                        .isEqualTo(expected);
+                withUnit += expected.getOrDefault("open", 0L);
+            }
+        }
+        assertThat(withUnit).as("open cases with a unit").isPositive();
+    }
+
+    private static String unitOf(String caseId) {
+        return UNITS[Math.floorMod(caseId.hashCode(), UNITS.length)];
     }
 
     /** The metric tables, read through FINAL, hold the same day totals. */
@@ -235,6 +267,9 @@ class MetricsITCase {
         if (e.type().equals("CREATED") || e.type().equals("CHECKED")) {
             sb.append(",\"district\":\"").append(e.district()).append("\",\"category\":\"").append(e.category())
                     .append('"');
+        }
+        if (e.type().equals("RESPONDED")) {
+            sb.append(",\"unit\":\"").append(unitOf(e.caseId())).append('"');
         }
         if (e.urgent()) {
             sb.append(",\"urgent\":true");
