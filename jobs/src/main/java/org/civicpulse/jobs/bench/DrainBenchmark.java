@@ -33,7 +33,7 @@ import org.civicpulse.storage.Migrations;
  * How fast the job drains a backlog: a JSONL file (the simulator's mix) is loaded into fresh
  * topics first, then (1) the floor — the Kafka source with the one parse and nothing else — and
  * (2) the whole job with every metric and sink, each reading the topics to their end as a
- * bounded job at parallelism 2 on a local MiniCluster. Prints Markdown table rows.
+ * bounded job at the product's parallelism (2 unless set) on a local MiniCluster. Prints Markdown table rows.
  *
  * <p>Needs the local Kafka broker and ClickHouse running ({@code ./civicpulse up --services-only});
  * uses its own topics and database, so it does not disturb the running job.
@@ -104,7 +104,9 @@ public final class DrainBenchmark {
                 checkpoints.toUri().toString());
         // A REST port, so the checkpoint probe can read the last checkpoint's size and duration.
         conf.set(org.apache.flink.configuration.RestOptions.PORT, freePort());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+        // The product's parallelism (CIVICPULSE_FLINK_PARALLELISM to try another).
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
+                s.getInt(Setting.FLINK_PARALLELISM), conf);
         // The product's interval (CIVICPULSE_FLINK_CHECKPOINT_INTERVAL to try another).
         env.enableCheckpointing(s.getDuration(Setting.FLINK_CHECKPOINT_INTERVAL).toMillis());
         if (Boolean.getBoolean("bench.unchained")) {
