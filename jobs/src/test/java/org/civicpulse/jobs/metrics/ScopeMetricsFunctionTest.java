@@ -135,6 +135,27 @@ class ScopeMetricsFunctionTest {
     }
 
     @Test
+    void shouldCarryAScopeOfGaugesOnlyAcrossDaysAndCountItsFirstPaneInEveryWindow() throws Exception {
+        long later = T0.toEpochMilli() + 3 * 24 * 60 * MINUTE;
+        harness.processWatermark(T0.toEpochMilli());
+        gauge(2);
+        harness.processWatermark(later);
+        gauge(1); // days later, with nothing to retire
+        LiveMetric m = publish();
+        assertThat(m.asOf()).isEqualTo(later);
+        assertThat(m.gauges()[MetricCounter.OPEN.ordinal()]).isEqualTo(3);
+        assertThat(m.last7d()[H]).isZero();
+        created(later - 30 * MINUTE);
+        assertThat(publish().last60m()[H]).isEqualTo(1);
+        harness.processWatermark(later + 30 * MINUTE);
+        m = publish();
+        assertThat(m.last60m()[H]).isZero();
+        assertThat(m.last24h()[H]).isEqualTo(1);
+        assertThat(m.today()[H]).isEqualTo(1);
+        assertThat(m.gauges()[MetricCounter.OPEN.ordinal()]).isEqualTo(3);
+    }
+
+    @Test
     void shouldPublishAtMostOncePerIntervalWithTheLatestValues() throws Exception {
         harness.processWatermark(T0.toEpochMilli());
         for (int i = 0; i < 5; i++) {
