@@ -16,6 +16,7 @@ class ScopeCombinerTest {
     private static final int OPEN = MetricCounter.OPEN.ordinal();
     private static final int OVERDUE = MetricCounter.OVERDUE.ordinal();
     private static final int CREATED = MetricCounter.CREATED_HOTLINE.ordinal();
+    /** A minute bucket (minutes since the epoch), as windowed deltas carry it. */
     private static final long MINUTE = 29_000_000L;
     private static final Place DONGCHENG_DESK = new Place("HOTLINE", "110101", "东华门街道", "NOISE", "城管执法队");
     private static final Place XICHENG_DESK = new Place("HOTLINE", "110102", "西长安街街道", "NOISE", "城管执法队");
