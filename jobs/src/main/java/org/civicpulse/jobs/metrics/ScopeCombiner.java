@@ -9,11 +9,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.civicpulse.contract.MetricCounter;
 
 /**
- * Sends each delta to every scope its place counts in (a gauge delta also to its district's
- * handling unit, {@link Scope#districtUnit}), adding up deltas of the same scope and
- * minute before they cross the network: thousands of events a second touch the city and a
- * handful of districts in the same minute, so this cuts the shuffle to the scope aggregators by
- * orders of magnitude. The buffer is flushed before every watermark and every checkpoint barrier
+ * Sends each delta to every scope its place counts in ({@link Scope#of}), adding up deltas of
+ * the same scope and minute before they cross the network: thousands of events a second touch the
+ * city and a handful of districts in the same minute, so this cuts the shuffle to the scope
+ * aggregators by orders of magnitude. The buffer is flushed before every watermark and every checkpoint barrier
  * (so nothing buffered is lost or counted twice), at a size limit and at least every
  * {@code flushIntervalMs}.
  */
@@ -43,24 +42,12 @@ public final class ScopeCombiner extends AbstractStreamOperator<ScopedDelta>
     @Override
     public void processElement(StreamRecord<MetricDelta> element) {
         MetricDelta d = element.getValue();
-        for (String scope : Scope.of(d.place())) {
-            add(scope, d);
-        }
-        if (d.bucket() == CaseFacts.GAUGE) {
-            String districtUnit = Scope.districtUnit(d.place());
-            if (districtUnit != null) {
-                add(districtUnit, d);
-            }
+        for (String scope : Scope.of(d.place(), d.bucket())) {
+            long[] sum = buffer.computeIfAbsent(new Key(scope, d.bucket()), k -> new long[MetricCounter.SIZE]);
+            WindowSums.add(sum, d.delta(), 1);
         }
         if (buffer.size() >= maxEntries) {
             flush();
-        }
-    }
-
-    private void add(String scope, MetricDelta d) {
-        long[] sum = buffer.computeIfAbsent(new Key(scope, d.bucket()), k -> new long[MetricCounter.SIZE]);
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] += d.delta()[i];
         }
     }
 
