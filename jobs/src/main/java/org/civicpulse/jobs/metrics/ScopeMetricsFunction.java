@@ -113,7 +113,7 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
         long previousDay = s.todayEpochDay;
         s.watermarkMinute = w;
         s.todayEpochDay = epochDay(w);
-        if (w - previous > 1 && previous != Long.MIN_VALUE && dayPanes.isEmpty()) {
+        if (previous != Long.MIN_VALUE && w - previous > 1 && dayPanes.isEmpty()) {
             // No day pane means no minute pane and nothing in any window (see scheduleMinuteTimer):
             // a scope of gauges only, or one quiet for 40 days, has nothing to retire. Without
             // this, its first delta after a quiet week walked the week minute by minute.
