@@ -36,9 +36,9 @@ import org.civicpulse.contract.Settings;
  * plug in bounded sources and collecting sinks.
  *
  * <pre>
- * input (parsed, event time per partition) ─► route ─► dedup (by case) ─► case gate (by case) ─► accepted sink
- *             │                         │    └─ late ─► late sink               │
- *             └────────── dead letters ─┴───────────────────────────────────────┴─► dead-letter sinks
+ * input (parsed, event time per partition) ─► route ─┬──────────────────────► dedup (by case) ─► case gate (by case) ─► accepted sink
+ *             │                                    └─► id guard (by id) ─ verdicts ─┘  │  └─ late ─► late sink   │
+ *             └───────────────────── dead letters ─────────────────────────────────────┴─────────────────────────┴─► dead-letter sinks
  * </pre>
  */
 public final class IngestWorkflow {
@@ -196,9 +196,16 @@ public final class IngestWorkflow {
         SingleOutputStreamOperator<AcceptedEvent> validated = input
                 .process(new RouteRejected()).name("route-rejected").uid("route-rejected");
 
+        // Ids are ruled on by id (a repeat may name another case), the events wait for the ruling
+        // keyed by case, so a case's events reach the case gate in the order they were read.
+        DataStream<IdVerdict> verdicts = validated
+                .map(IdClaim::of).name("id-claims").uid("id-claims")
+                .keyBy(IdClaim::id)
+                .process(new EventIdGuard(lateness)).name("id-guard").uid("id-guard");
         SingleOutputStreamOperator<AcceptedEvent> unique = validated
-                .keyBy(e -> e.event().key())
-                .process(new DeduplicateFunction(lateness))
+                .connect(verdicts)
+                .keyBy(e -> e.event().key(), IdVerdict::eventKey)
+                .process(new DeduplicateFunction())
                 .name("deduplicate").uid("deduplicate");
 
         // Deduplication already partitions by case: the gate runs in the same task, no shuffle.

@@ -79,6 +79,15 @@ class IngestPipelineITCase {
             await().atMost(WAIT).until(q::lateEventIds, ids -> ids.equals(List.of("late-1")));
             await().atMost(WAIT).until(q::rawCount, n -> n == 19);
 
+            // Phase 4: an accepted event's id again under another case, on another partition: the
+            // first copy wins (SPEC §2), though deduplication waits for the ruling keyed by case.
+            TestKafka.send(s, s.get(Setting.TOPIC_HOTLINE), 1, "c-other", """
+                    {"id":"push-HOTLINE-0","source":"HOTLINE","type":"CREATED","caseId":"c-other",\
+                    "occurredAt":"2026-11-21T12:00:00+08:00","district":"110108","category":"NOISE"}""");
+            await().atMost(WAIT).until(() -> q.deadLettersByReason().getOrDefault("CONFLICTING_DUPLICATE", 0L),
+                    n -> n == 2);
+            assertThat(q.rawCount()).isEqualTo(19);
+
             assertThat(q.countsBySourceDistrictCategory()).isEqualTo(Map.of(
                     "HOTLINE|110101|ILLEGAL_PARKING_MOTOR", 5L,
                     "HOTLINE|110102|ENV_SANITATION", 2L,
@@ -92,7 +101,7 @@ class IngestPipelineITCase {
             expectedReasons.put("INVALID_JSON", 3L);
             expectedReasons.put("MISSING_FIELD:source", 1L);
             expectedReasons.put("UNKNOWN_SOURCE", 1L);
-            expectedReasons.put("CONFLICTING_DUPLICATE", 1L);
+            expectedReasons.put("CONFLICTING_DUPLICATE", 2L);
             expectedReasons.put("ORPHAN_CASE_EVENT", 1L);
             expectedReasons.put("UNKNOWN_DISTRICT", 1L);
             expectedReasons.put("UNKNOWN_CATEGORY", 1L);
@@ -112,9 +121,9 @@ class IngestPipelineITCase {
             assertCaseEventsInheritTheirPlace(db);
             assertThat(q.distinctRawIds()).isEqualTo(19);
 
-            // The dead-letter topic carries the same 15 inputs, keyed by where each came from.
-            Map<String, String> topic = TestKafka.readAll(s, s.get(Setting.TOPIC_DEADLETTER), 15, WAIT);
-            assertThat(topic).hasSize(15);
+            // The dead-letter topic carries the same 16 inputs, keyed by where each came from.
+            Map<String, String> topic = TestKafka.readAll(s, s.get(Setting.TOPIC_DEADLETTER), 16, WAIT);
+            assertThat(topic).hasSize(16);
             assertThat(topic).containsKey("replay:foundation-day.jsonl:15");
             assertThat(topic.values()).anyMatch(v -> v.contains("\"reason\":\"ORPHAN_CASE_EVENT\"")
                     && v.contains("orphan-responded"));

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -33,8 +34,8 @@ class StateBoundTest {
     private static final Duration LATENESS = Duration.ofHours(6);
 
     @Test
-    void shouldKeepDedupStateBounded() throws Exception {
-        assertBounded(new DeduplicateFunction(LATENESS), a -> a.event().key());
+    void shouldKeepTheIdGuardsStateBounded() throws Exception {
+        assertBounded(new EventIdGuard(LATENESS), IdClaim::of, IdClaim::id);
     }
 
     @Test
@@ -59,7 +60,13 @@ class StateBoundTest {
 
     private static <O> void assertBounded(KeyedProcessFunction<String, AcceptedEvent, O> function,
                                           KeySelector<AcceptedEvent, String> key) throws Exception {
-        try (KeyedOneInputStreamOperatorTestHarness<String, AcceptedEvent, O> h =
+        assertBounded(function, a -> a, key);
+    }
+
+    /** {@code input}: what the function receives for each event. */
+    private static <I, O> void assertBounded(KeyedProcessFunction<String, I, O> function, Function<AcceptedEvent, I> input,
+                                             KeySelector<I, String> key) throws Exception {
+        try (KeyedOneInputStreamOperatorTestHarness<String, I, O> h =
                      new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function),
                              key, Types.STRING)) {
             h.open();
@@ -78,8 +85,9 @@ class StateBoundTest {
                     h.extractOutputValues().clear();
                     h.getOutput().clear();
                 }
-                if (key.getKey(e) != null) { // the job graph sends only events with a key here
-                    h.processElement(e, e.eventTime());
+                I in = input.apply(e);
+                if (key.getKey(in) != null) { // the job graph sends only events with a key here
+                    h.processElement(in, e.eventTime());
                 }
             }
             int after30 = h.numKeyedStateEntries();
