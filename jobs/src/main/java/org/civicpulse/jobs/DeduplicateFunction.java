@@ -2,7 +2,6 @@ package org.civicpulse.jobs;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -51,9 +50,10 @@ public final class DeduplicateFunction extends KeyedCoProcessFunction<String, Ac
     @Override
     public void processElement1(AcceptedEvent in, Context ctx, Collector<AcceptedEvent> out) throws Exception {
         if (!held.get().iterator().hasNext()) {
-            IdVerdict verdict = early.get(in.position());
+            String position = in.position();
+            IdVerdict verdict = early.get(position);
             if (verdict != null) {
-                early.remove(in.position());
+                early.remove(position);
                 apply(in, verdict, ctx, out);
                 return;
             }
@@ -63,13 +63,12 @@ public final class DeduplicateFunction extends KeyedCoProcessFunction<String, Ac
 
     @Override
     public void processElement2(IdVerdict verdict, Context ctx, Collector<AcceptedEvent> out) throws Exception {
-        Iterator<AcceptedEvent> waiting = held.get().iterator();
-        if (!waiting.hasNext() || !waiting.next().position().equals(verdict.position())) {
+        List<AcceptedEvent> events = new ArrayList<>();
+        held.get().forEach(events::add);
+        if (events.isEmpty() || !events.get(0).position().equals(verdict.position())) {
             early.put(verdict.position(), verdict); // its event has not come, or one before it still waits
             return;
         }
-        List<AcceptedEvent> events = new ArrayList<>();
-        held.get().forEach(events::add);
         apply(events.get(0), verdict, ctx, out);
         int next = 1;
         while (next < events.size()) {
