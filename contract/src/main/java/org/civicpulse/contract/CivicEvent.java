@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param lat WGS-84 latitude, or {@code null}; given together with {@code lon}
  * @param lon WGS-84 longitude, or {@code null}; given together with {@code lat}
  * @param address the point (点位), e.g. an alley or a compound, or {@code null}
- * @param urgent whether the event marks the case as urgent
+ * @param urgent {@code urgent} as the event says it: true, false, or {@code null} when it says
+ *     nothing (then the category's default decides; an explicit flag wins over it)
  * @param channel how a citizen reached the hotline, or {@code null}
  * @param resolved on {@code RATED}: the citizen says the problem is solved
  * @param satisfaction on {@code RATED}: the citizen's rating
@@ -39,8 +40,8 @@ public record CivicEvent(
         Double lat,
         Double lon,
         String address,
-        // The wire format leaves out urgent: false, so the default stays implicit.
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean urgent,
+        // Absent when the event says nothing, so "urgent": false and no flag stay apart on the wire.
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean urgent,
         Channel channel,
         Boolean resolved,
         Satisfaction satisfaction,

@@ -131,7 +131,7 @@ public final class EventValidator {
         List<String> warnings = new ArrayList<>();
         String knownStreet = knownStreet(street, district, warnings);
         CivicEvent event = new CivicEvent(id, source, type, caseId, occurredAt, district,
-                knownStreet, category, unit, lat, lon, address, Boolean.TRUE.equals(urgent),
+                knownStreet, category, unit, lat, lon, address, urgent,
                 channel, resolved, satisfaction, passed);
         return new Accepted(event, warnings);
     }

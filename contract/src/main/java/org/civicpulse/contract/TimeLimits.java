@@ -18,9 +18,13 @@ public final class TimeLimits {
     private TimeLimits() {
     }
 
-    /** Urgent when the event says so or the category's default urgency is {@code urgent} (the flag wins). */
-    public static boolean isUrgent(boolean urgentFlag, String urgencyDefault) {
-        return urgentFlag || "urgent".equals(urgencyDefault);
+    /**
+     * Urgent when the event says {@code urgent: true} or the category's default urgency is
+     * {@code urgent}, and the flag wins: an event that says {@code urgent: false} is not urgent
+     * whatever its category. {@code urgentFlag} is null when the event says neither.
+     */
+    public static boolean isUrgent(Boolean urgentFlag, String urgencyDefault) {
+        return urgentFlag != null ? urgentFlag : "urgent".equals(urgencyDefault);
     }
 
     public static Duration responseLimit(boolean urgent) {

@@ -44,7 +44,7 @@ class EventCodecTest {
     @Test
     void shouldWriteMinimalEventCanonically() {
         CivicEvent closed = new CivicEvent("e-9", Source.GRID, EventType.CLOSED, "g-1", T0,
-                null, null, null, null, null, null, null, false, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
 
         assertThat(codec.encode(closed)).isEqualTo("{\"id\":\"e-9\",\"source\":\"GRID\","
                 + "\"type\":\"CLOSED\",\"caseId\":\"g-1\","
@@ -52,11 +52,15 @@ class EventCodecTest {
     }
 
     @Test
-    void shouldWriteUrgentOnlyWhenTrueAndBooleansFalseWhenSet() {
+    void shouldWriteBooleansAsSetAndLeaveOutUnsetOnes() {
         String json = codec.encode(RATING);
 
         assertThat(json).contains("\"urgent\":true").contains("\"resolved\":false")
                 .contains("\"lat\":39.916").doesNotContain("passed");
+        CivicEvent notUrgent = new CivicEvent("e-8", Source.HOTLINE, EventType.CREATED, "c-8", T0, "110101", null,
+                "UTILITY_OUTAGE", null, null, null, null, false, null, null, null, null);
+        assertThat(codec.encode(notUrgent)).contains("\"urgent\":false");
+        assertThat(codec.decodeTrusted(codec.encode(notUrgent)).urgent()).isFalse();
     }
 
     @Test
@@ -67,7 +71,7 @@ class EventCodecTest {
                 """);
 
         assertThat(event.occurredAt()).isEqualTo(T0);
-        assertThat(event.urgent()).isFalse();
+        assertThat(event.urgent()).isNull();
         assertThat(event.street()).isNull();
     }
 

@@ -38,21 +38,27 @@ class EventValidatorTest {
         assertThat(accepted.event()).isEqualTo(new CivicEvent("e-1", Source.HOTLINE,
                 EventType.CREATED, "c-1", Instant.parse("2026-11-22T01:15:03.120Z"),
                 "110101", "东华门街道", "ILLEGAL_PARKING_MOTOR", "东华门街道办事处", 39.916,
-                116.405, "南池子大街", false, Channel.PHONE, null, null, null));
+                116.405, "南池子大街", null, Channel.PHONE, null, null, null));
     }
 
     @Test
-    void shouldDefaultUrgentToFalseAndReadItWhenTrue() {
+    void shouldKeepUrgentAsTheLineSaysIt() {
         assertThat(accepted("""
                 {"id": "e-1", "source": "GRID", "type": "CREATED", "caseId": "g-1",
                  "occurredAt": "2026-11-22T09:15:03+08:00", "district": "110101",
                  "category": "ROAD_DAMAGE"}
-                """).event().urgent()).isFalse();
+                """).event().urgent()).isNull();
         assertThat(accepted("""
                 {"id": "e-2", "source": "GRID", "type": "CREATED", "caseId": "g-2",
                  "occurredAt": "2026-11-22T09:15:03+08:00", "district": "110101",
                  "category": "ROAD_DAMAGE", "urgent": true}
                 """).event().urgent()).isTrue();
+        // An explicit false is kept apart from no flag: it wins over an urgent category's default.
+        assertThat(accepted("""
+                {"id": "e-3", "source": "HOTLINE", "type": "CREATED", "caseId": "c-3",
+                 "occurredAt": "2026-11-22T09:15:03+08:00", "district": "110101",
+                 "category": "UTILITY_OUTAGE", "urgent": false}
+                """).event().urgent()).isFalse();
     }
 
     @Test
@@ -126,7 +132,7 @@ class EventValidatorTest {
 
         assertThat(event.district()).isNull();
         assertThat(event.lat()).isNull();
-        assertThat(event.urgent()).isFalse();
+        assertThat(event.urgent()).isNull();
         assertThat(event.channel()).isNull();
     }
 

@@ -25,12 +25,24 @@ public final class EventFingerprint {
         EventFingerprint f = new EventFingerprint();
         f.text(e.id()).text(e.source().name()).text(e.type().name()).text(e.caseId()).instant(e.occurredAt())
                 .text(e.district()).text(e.street()).text(e.category()).text(e.unit())
-                .number(e.lat()).number(e.lon()).text(e.address()).text(e.urgent() ? "1" : "0")
+                .number(e.lat()).number(e.lon()).text(e.address()).text(urgentFlag(e.urgent()))
                 .text(e.channel() == null ? null : e.channel().name())
                 .text(e.resolved() == null ? null : e.resolved().toString())
                 .text(e.satisfaction() == null ? null : e.satisfaction().name())
                 .text(e.passed() == null ? null : e.passed().toString());
         return f.h;
+    }
+
+    /**
+     * No flag hashes as "0" and {@code true} as "1", as before the flag could be absent, so ids
+     * claimed by an earlier version keep their fingerprints; an explicit {@code false}, which then
+     * hashed as "0" too, now differs from no flag (it can change a case's limits).
+     */
+    private static String urgentFlag(Boolean urgent) {
+        if (urgent == null) {
+            return "0";
+        }
+        return urgent ? "1" : "f";
     }
 
     private EventFingerprint text(String s) {

@@ -84,7 +84,7 @@ final class LineRenderer {
             case ORPHAN_CASE_EVENT -> {
                 String orphanCase = pc.idBase + "-Q";
                 CivicEvent orphan = new CivicEvent(orphanCase + ".1", pc.source, ORPHAN_TYPES[v % 3], orphanCase,
-                        Instant.ofEpochMilli(entry.aux()), null, null, null, null, null, null, null, false, null,
+                        Instant.ofEpochMilli(entry.aux()), null, null, null, null, null, null, null, null, null,
                         null, null, null);
                 line = codec.encode(orphan);
             }

@@ -79,11 +79,11 @@ final class PlannedCase {
         Instant at = Instant.ofEpochMilli(step.occurredAt());
         if (i == 0) {
             return new CivicEvent(eventId(0), source, step.type(), caseId, at, district,
-                    streetOverride != null ? streetOverride : street, category, null, lat, lon, address, urgent,
-                    channel, null, null, passed);
+                    streetOverride != null ? streetOverride : street, category, null, lat, lon, address,
+                    urgent ? Boolean.TRUE : null, channel, null, null, passed);
         }
         String stepUnit = step.type() == EventType.DISPATCHED ? unit : null;
         return new CivicEvent(eventId(i), source, step.type(), caseId, at, null, null, null, stepUnit, null, null,
-                null, false, null, step.resolved(), step.satisfaction(), null);
+                null, null, null, step.resolved(), step.satisfaction(), null);
     }
 }

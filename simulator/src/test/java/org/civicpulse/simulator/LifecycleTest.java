@@ -142,7 +142,7 @@ class LifecycleTest {
         for (List<CivicEvent> events : finishedCases(Source.HOTLINE, Source.GRID)) {
             CivicEvent created = events.get(0);
             String urgency = Runs.CATALOGUE.category(created.category()).orElseThrow().urgencyDefault();
-            boolean urgent = created.urgent() || urgency.equals("urgent");
+            boolean urgent = created.urgent() != null ? created.urgent() : urgency.equals("urgent");
             Duration response = urgent ? URGENT : DAY;
             Duration resolution = urgent ? URGENT
                     : urgency.equals("urgent-if-no-heat") || urgency.equals("urgent-in-storm") ? DAY : WEEK;

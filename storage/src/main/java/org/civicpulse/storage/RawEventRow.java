@@ -32,7 +32,7 @@ public final class RawEventRow {
                 .put("lat", e.lat())
                 .put("lon", e.lon())
                 .put("address", nz(e.address()))
-                .put("urgent", e.urgent() ? 1L : 0L)
+                .put("urgent", Boolean.TRUE.equals(e.urgent()) ? 1L : 0L)
                 .put("channel", e.channel() == null ? "" : e.channel().name())
                 .put("resolved", e.resolved() == null ? null : (Number) (e.resolved() ? 1 : 0))
                 .put("satisfaction", e.satisfaction() == null ? "" : e.satisfaction().name())

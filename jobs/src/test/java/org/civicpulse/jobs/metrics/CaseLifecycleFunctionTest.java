@@ -285,17 +285,27 @@ class CaseLifecycleFunctionTest {
     }
 
     @Test
-    void shouldTreatAnUrgentCategoryAsUrgentWhateverTheFlagSays() throws Exception {
-        // The wire format cannot tell "urgent": false from no flag (both decode to false), so the
-        // category's default decides: UTILITY_OUTAGE has 2 h to respond and to resolve.
-        org.civicpulse.contract.Validation v = new org.civicpulse.contract.EventValidator(
-                org.civicpulse.contract.Catalogue.load(), java.time.Clock.systemUTC(), Duration.ofMinutes(5)).validate("{\"id\":\"c1-created\",\"source\":\"HOTLINE\","
-                + "\"type\":\"CREATED\",\"caseId\":\"c1\",\"occurredAt\":\"" + T0 + "\",\"district\":\"110101\","
-                + "\"category\":\"UTILITY_OUTAGE\",\"urgent\":false}");
-        send(((org.civicpulse.contract.Validation.Accepted) v).event());
+    void shouldLetTheEventsFlagWinOverAnUrgentCategorysDefault() throws Exception {
+        // SPEC §4: urgent if the event says so or the category's default is urgent, and the flag
+        // wins. UTILITY_OUTAGE is urgent by default (2 h to respond and to resolve); c2 says
+        // nothing and gets that, c1 says "urgent": false and gets a normal case's limits.
+        org.civicpulse.contract.EventValidator validator = new org.civicpulse.contract.EventValidator(
+                org.civicpulse.contract.Catalogue.load(), java.time.Clock.systemUTC(), Duration.ofMinutes(5));
+        for (String line : List.of(
+                "{\"id\":\"c1-created\",\"source\":\"HOTLINE\",\"type\":\"CREATED\",\"caseId\":\"c1\","
+                        + "\"occurredAt\":\"" + T0 + "\",\"district\":\"110101\",\"category\":\"UTILITY_OUTAGE\","
+                        + "\"urgent\":false}",
+                "{\"id\":\"c2-created\",\"source\":\"HOTLINE\",\"type\":\"CREATED\",\"caseId\":\"c2\","
+                        + "\"occurredAt\":\"" + T0 + "\",\"district\":\"110101\",\"category\":\"UTILITY_OUTAGE\"}")) {
+            send(((org.civicpulse.contract.Validation.Accepted) validator.validate(line)).event());
+        }
         harness.processWatermark(T0.toEpochMilli() + 2 * HOUR + 1);
-        assertThat(gauges()).containsEntry(MetricCounter.OVERDUE, 1L);
+        assertThat(gauges()).containsEntry(MetricCounter.OVERDUE, 1L); // c2 only
         assertThat(windowedByMinute(MetricCounter.RESPONSE_DECISIONS)).containsOnly(Map.entry(minuteAt(2 * HOUR), 1L));
+        harness.processWatermark(T0.toEpochMilli() + 24 * HOUR + 1);
+        assertThat(windowedByMinute(MetricCounter.RESPONSE_DECISIONS))
+                .containsOnly(Map.entry(minuteAt(2 * HOUR), 1L), Map.entry(minuteAt(24 * HOUR), 1L));
+        assertThat(gauges()).containsEntry(MetricCounter.OVERDUE, 1L); // c1's 7 days have not passed
     }
 
     private static long minuteAt(long offset) {
@@ -343,9 +353,10 @@ class CaseLifecycleFunctionTest {
         harness.processElement(new AcceptedEvent(e, null, "t", 0, offset++, 0, "{}"), e.occurredAt().toEpochMilli());
     }
 
+    /** {@code urgent}: flagged urgent, or no flag at all. */
     private static CivicEvent created(String caseId, Source source, String category, boolean urgent, long at) {
         return new CivicEvent(caseId + "-created", source, EventType.CREATED, caseId, T0.plusMillis(at), "110101",
-                "东华门街道", category, null, null, null, null, urgent, null, null, null, null);
+                "东华门街道", category, null, null, null, null, urgent ? Boolean.TRUE : null, null, null, null, null);
     }
 
     private static CivicEvent step(String caseId, Source source, EventType type, long at) {

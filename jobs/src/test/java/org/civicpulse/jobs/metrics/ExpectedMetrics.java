@@ -21,7 +21,7 @@ final class ExpectedMetrics {
 
     /** One input event, as the test generated it. */
     record In(String id, String source, String type, String caseId, long at, String district, String category,
-              boolean urgent, Boolean resolved, String satisfaction, Boolean passed) {
+              Boolean urgent, Boolean resolved, String satisfaction, Boolean passed) {
     }
 
     private ExpectedMetrics() {
@@ -72,7 +72,8 @@ final class ExpectedMetrics {
                 m.merge("created_" + opening.source().toLowerCase(), 1L, Long::sum);
             }
         }
-        boolean urgent = opening.urgent() || opening.category().equals("UTILITY_OUTAGE");
+        // SPEC §4: urgent if the event says so or the category's default is urgent; the flag wins.
+        boolean urgent = opening.urgent() != null ? opening.urgent() : opening.category().equals("UTILITY_OUTAGE");
         long responseLimit = opening.at() + (urgent ? 2 * HOUR : 24 * HOUR);
         long resolutionLimit = opening.at() + (urgent ? 2 * HOUR
                 : opening.category().equals("HEATING") ? 24 * HOUR : 7 * 24 * HOUR);
