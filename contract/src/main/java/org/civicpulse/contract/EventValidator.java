@@ -91,12 +91,12 @@ public final class EventValidator {
     private Validation check(JsonNode node) throws Invalid {
         // b. the four fields every event has
         String id = requiredText(node, "id");
-        String sourceText = requiredText(node, "source");
-        String typeText = requiredText(node, "type");
+        require(node, "source", true);
+        require(node, "type", true);
         require(node, "occurredAt", true);
-        // c. source and type
-        Source source = parseSource(sourceText);
-        EventType type = parseType(typeText);
+        // c. source and type (a value of another JSON type is no known source or type either)
+        Source source = parseSource(node.get("source"));
+        EventType type = parseType(node.get("type"));
         if (!type.allowedFor(source)) {
             throw new Invalid(Rejection.typeNotForSource(type, source));
         }
@@ -109,16 +109,16 @@ public final class EventValidator {
         if (district != null && catalogue.district(district).isEmpty()) {
             throw new Invalid(Rejection.unknownDistrict(district));
         }
-        String category = optionalText(node, "category");
+        String category = optionalName(node, "category");
         if (category != null && catalogue.category(category).isEmpty()) {
             throw new Invalid(Rejection.unknownCategory(category));
         }
         // g. types of the optional fields, in SPEC order
         String caseId = optionalText(node, "caseId");
-        String street = optionalText(node, "street");
+        String street = optionalName(node, "street");
         String unit = optionalText(node, "unit");
-        Double lat = optionalNumber(node, "lat");
-        Double lon = optionalNumber(node, "lon");
+        Double lat = coordinate(node, "lat");
+        Double lon = coordinate(node, "lon");
         String address = optionalText(node, "address");
         Boolean urgent = optionalBoolean(node, "urgent");
         Channel channel = optionalEnum(node, "channel", Channel.class);
@@ -164,22 +164,27 @@ public final class EventValidator {
         return value.textValue();
     }
 
-    private static Source parseSource(String text) throws Invalid {
+    private static Source parseSource(JsonNode value) throws Invalid {
         for (Source source : Source.values()) {
-            if (source.name().equals(text)) {
+            if (source.name().equals(value.textValue())) {
                 return source;
             }
         }
-        throw new Invalid(Rejection.unknownSource(text));
+        throw new Invalid(Rejection.unknownSource(asGiven(value)));
     }
 
-    private static EventType parseType(String text) throws Invalid {
+    private static EventType parseType(JsonNode value) throws Invalid {
         for (EventType type : EventType.values()) {
-            if (type.name().equals(text)) {
+            if (type.name().equals(value.textValue())) {
                 return type;
             }
         }
-        throw new Invalid(Rejection.unknownType(text));
+        throw new Invalid(Rejection.unknownType(asGiven(value)));
+    }
+
+    /** A string as it is, any other JSON value as its JSON text (for names and messages). */
+    private static String asGiven(JsonNode value) {
+        return value.isTextual() ? value.textValue() : value.toString();
     }
 
     private static void requireTypeSpecificFields(JsonNode node, Source source, EventType type)
@@ -256,22 +261,34 @@ public final class EventValidator {
      * A code such as a district's, as a string; a whole JSON number is read as its digits, since
      * SPEC §2 names the district a 6-digit code without fixing its JSON type ({@code 110101}
      * unquoted is the same district as {@code "110101"}; an unknown one is still UNKNOWN_DISTRICT).
+     * Any other JSON value names no district: its JSON text, which the catalogue does not know.
      */
-    private static String optionalCode(JsonNode node, String field) throws Invalid {
+    private static String optionalCode(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value != null && value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= 0) {
             return Long.toString(value.longValue());
         }
-        return optionalText(node, field);
+        return optionalName(node, field);
     }
 
-    private static Double optionalNumber(JsonNode node, String field) throws Invalid {
+    /**
+     * A name looked up in the catalogue (category, street), or {@code null} when absent. A value of
+     * another JSON type comes back as its JSON text, which names nothing in the catalogue, so it
+     * gets the outcome SPEC §2 gives an unknown name (UNKNOWN_CATEGORY; a street dropped with a
+     * warning) rather than one SPEC does not name.
+     */
+    private static String optionalName(JsonNode node, String field) {
+        return isAbsent(node, field) ? null : asGiven(node.get(field));
+    }
+
+    /** A latitude or longitude; one that is not a JSON number is a bad coordinate (SPEC §2). */
+    private static Double coordinate(JsonNode node, String field) throws Invalid {
         if (isAbsent(node, field)) {
             return null;
         }
         JsonNode value = node.get(field);
         if (!value.isNumber()) {
-            throw new Invalid(Rejection.invalidField(field, "a number", value.toString()));
+            throw new Invalid(Rejection.badCoordinates(field + " is not a number: " + Rejection.echo(value.toString())));
         }
         return value.doubleValue();
     }

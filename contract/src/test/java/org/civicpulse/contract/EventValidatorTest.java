@@ -423,7 +423,7 @@ class EventValidatorTest {
         assertRejected("""
                 {"id": "e-1", "source": "HOTLINE", "type": "CREATED", "caseId": "c-1",
                  "occurredAt": "2026-11-22T09:15:03+08:00", "district": 110101.5, "category": "NOISE"}
-                """, "INVALID_FIELD:district");
+                """, "UNKNOWN_DISTRICT");
     }
 
     @Test
@@ -528,11 +528,19 @@ class EventValidatorTest {
     }
 
     @Test
-    void shouldRejectNonStringSource() {
+    void shouldGiveANonStringSourceOrTypeTheUnknownOutcomeSpecNames() {
         assertRejected("""
                 {"id": "e-1", "source": ["HOTLINE"], "type": "CLOSED", "caseId": "c-1",
                  "occurredAt": "2026-11-22T09:15:03+08:00"}
-                """, "INVALID_FIELD:source");
+                """, "UNKNOWN_SOURCE");
+        assertRejected("""
+                {"id": "e-1", "source": "HOTLINE", "type": 5, "caseId": "c-1",
+                 "occurredAt": "2026-11-22T09:15:03+08:00"}
+                """, "UNKNOWN_TYPE");
+        // A missing field still comes first (SPEC order: the four fields, then source and type).
+        assertRejected("""
+                {"id": "e-1", "source": 7, "caseId": "c-1", "occurredAt": "2026-11-22T09:15:03+08:00"}
+                """, "MISSING_FIELD:type");
     }
 
     @Test
@@ -585,12 +593,12 @@ class EventValidatorTest {
         assertRejected("""
                 {"id": "e-1", "source": "HOTLINE", "type": "RESPONDED", "caseId": "c-1",
                  "occurredAt": "2026-11-22T09:15:03+08:00", "lat": "39.9", "lon": 116.4}
-                """, "INVALID_FIELD:lat");
+                """, "BAD_COORDINATES");
     }
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
-        "caseId | 42", "street | true", "unit | [\"东城区城管执法局\"]",
+        "caseId | 42", "unit | [\"东城区城管执法局\"]",
         "address | {\"a\": 1}"
     })
     void shouldRejectOptionalTextFieldWithAnotherJsonType(String field, String json) {
@@ -602,12 +610,23 @@ class EventValidatorTest {
     }
 
     @Test
+    void shouldAcceptAStreetOfAnotherJsonTypeWithoutItLikeAnUnknownStreet() {
+        Accepted accepted = accepted("""
+                {"id": "i-1", "source": "INSPECTION", "type": "CHECKED",
+                 "occurredAt": "2026-11-22T09:15:03+08:00", "district": "110101",
+                 "category": "STREET_VENDING", "passed": false, "street": true}
+                """);
+        assertThat(accepted.event().street()).isNull();
+        assertThat(accepted.warnings()).containsExactly("UNKNOWN_STREET:true");
+    }
+
+    @Test
     void shouldRejectCategoryGivenAsNumber() {
         assertRejected("""
                 {"id": "e-1", "source": "HOTLINE", "type": "CREATED", "caseId": "c-1",
                  "occurredAt": "2026-11-22T09:15:03+08:00", "district": "110101",
                  "category": 3}
-                """, "INVALID_FIELD:category");
+                """, "UNKNOWN_CATEGORY");
     }
 
     @Test
