@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A rejected input as it appears on the dead-letter topic and in the {@code dead_letters} table:
- * the original text, why it was rejected, and where it came from.
+ * the original input, why it was rejected, and where it came from.
  *
  * @param id          where the input came from, unique per input: {@code topic:partition:offset},
  *                    or {@code replay:<file>:<line>} for lines replay could not route
@@ -16,23 +16,34 @@ import java.time.Instant;
  * @param offset      Kafka offset, -1 when not from Kafka
  * @param lineNumber  line in the replayed file, 0 when not from replay
  * @param eventId     the event's {@code id} when it could be read, else null
- * @param original    the original input text
+ * @param original    the original input as text; bytes that are not UTF-8 show as U+FFFD
+ * @param originalBase64 the original bytes exactly, in base64, when they are not valid UTF-8
+ *                    (then {@code original} cannot hold them); null otherwise
  */
 public record DeadLetter(String id, Instant receivedAt, String reason, String message, String sourceTopic,
-                         int partition, long offset, long lineNumber, String eventId, String original) {
+                         int partition, long offset, long lineNumber, String eventId, String original,
+                         String originalBase64) {
 
-    /** A dead letter for a Kafka record. */
+    /** A dead letter for a Kafka record whose input was already read as text (an accepted event's). */
     public static DeadLetter fromKafka(String topic, int partition, long offset, Instant receivedAt,
                                        Rejection rejection, String eventId, String original) {
         return new DeadLetter(topic + ":" + partition + ":" + offset, receivedAt, rejection.code(),
-                rejection.message(), topic, partition, offset, 0, eventId, original);
+                rejection.message(), topic, partition, offset, 0, eventId, original, null);
+    }
+
+    /** A dead letter for a Kafka record's bytes, kept exactly (SPEC §2: the original bytes). */
+    public static DeadLetter fromKafka(String topic, int partition, long offset, Instant receivedAt,
+                                       Rejection rejection, String eventId, byte[] original) {
+        return new DeadLetter(topic + ":" + partition + ":" + offset, receivedAt, rejection.code(),
+                rejection.message(), topic, partition, offset, 0, eventId, Utf8.lenient(original),
+                Utf8.base64UnlessText(original));
     }
 
     /** A dead letter for a replayed line that could not be routed to a topic. */
     public static DeadLetter fromReplay(String file, long lineNumber, Instant readAt, Rejection rejection,
-                                        String original) {
+                                        byte[] original) {
         return new DeadLetter("replay:" + file + ":" + lineNumber, readAt, rejection.code(), rejection.message(),
-                "replay:" + file, -1, -1, lineNumber, null, original);
+                "replay:" + file, -1, -1, lineNumber, null, Utf8.lenient(original), Utf8.base64UnlessText(original));
     }
 
     /** The reason code up to its first colon ({@code MISSING_FIELD} for {@code MISSING_FIELD:caseId}). */

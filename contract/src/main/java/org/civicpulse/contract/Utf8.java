@@ -19,6 +19,21 @@ public final class Utf8 {
                 .toString();
     }
 
+    /** Bytes as UTF-8 text for reading; malformed input shows as U+FFFD (not reversible). */
+    public static String lenient(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The bytes in base64 when they are not valid UTF-8 (text would lose them), else null. */
+    public static String base64UnlessText(byte[] bytes) {
+        try {
+            decode(bytes);
+            return null;
+        } catch (CharacterCodingException e) {
+            return java.util.Base64.getEncoder().encodeToString(bytes);
+        }
+    }
+
     /** The text without a leading byte-order mark: an encoding artefact, not content. */
     public static String withoutByteOrderMark(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;

@@ -46,15 +46,14 @@ public final class ValidatingDeserializer implements KafkaRecordDeserializationS
     static ParsedInput parse(EventValidator validator, String topic, int partition, long offset, long timestamp,
                              byte[] value) {
         Validation result = validator.validate(value);
-        String original = new String(value, StandardCharsets.UTF_8);
         if (result instanceof Validation.Accepted accepted) {
             String warning = accepted.warnings().isEmpty() ? null : String.join(",", accepted.warnings());
             return new ParsedInput(new AcceptedEvent(accepted.event(), warning, topic, partition, offset, timestamp,
-                    original), null);
+                    new String(value, StandardCharsets.UTF_8)), null);
         }
         Validation.Rejected rejected = (Validation.Rejected) result;
         return new ParsedInput(null, DeadLetter.fromKafka(topic, partition, offset, Instant.ofEpochMilli(timestamp),
-                rejected.rejection(), rejected.eventId(), original));
+                rejected.rejection(), rejected.eventId(), value));
     }
 
     @Override

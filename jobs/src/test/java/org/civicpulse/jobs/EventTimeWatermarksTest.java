@@ -15,7 +15,7 @@ class EventTimeWatermarksTest {
     private static final long HOUR = 3_600_000L;
     private static final ParsedInput ACCEPTED = new ParsedInput(Fixtures.created("e", "c", Fixtures.T0), null);
     private static final ParsedInput REJECTED = new ParsedInput(null, org.civicpulse.contract.DeadLetter.fromReplay(
-            "f", 1, Fixtures.T0, org.civicpulse.contract.Rejection.invalidJson("x"), "x"));
+            "f", 1, Fixtures.T0, org.civicpulse.contract.Rejection.invalidJson("x"), new byte[] {(byte) 0x78}));
     private final AtomicLong wall = new AtomicLong(5_000_000L);
     private final Recorder out = new Recorder();
     // Two partitions read by one source subtask.

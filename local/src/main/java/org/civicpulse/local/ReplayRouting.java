@@ -65,7 +65,7 @@ final class ReplayRouting {
             return new ToTopic(e.source(), e.key().getBytes(StandardCharsets.UTF_8), e.occurredAt(), line);
         }
         return new ToDeadLetter(DeadLetter.fromReplay(fileName, lineNumber, clock.instant(),
-                ((Validation.Rejected) v).rejection(), new String(line, StandardCharsets.UTF_8)));
+                ((Validation.Rejected) v).rejection(), line));
     }
 
     private static JsonNode readObject(byte[] line) {

@@ -93,6 +93,20 @@ class ClickHouseStorageITCase {
     }
 
     @Test
+    void shouldRunAColumnMigrationAgainWhenARunStoppedBeforeRecordingIt(LocalServices services) {
+        Settings isolated = services.isolated("addcolumnagain");
+        Settings s = isolated.with(Setting.CLICKHOUSE_DATABASE, isolated.get(Setting.CLICKHOUSE_DATABASE) + "_v8");
+        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
+            Migrations.applyUpTo(db, 8);
+            // V9 added its column, then the run stopped before recording it: it runs again.
+            Migrations.statements(Migrations.all().get(8).sql()).forEach(db::execute);
+
+            assertThat(Migrations.apply(db)).isEqualTo(Migrations.all().size() - 8);
+            assertThat(columns(db, DeadLetterRow.TABLE)).isEqualTo(DeadLetterRow.COLUMNS);
+        }
+    }
+
+    @Test
     void shouldMatchEveryMapperColumnListToItsTable(LocalServices services) {
         Settings s = services.isolated("columns");
         try (ClickHouseDb db = ClickHouseDb.writer(s)) {
@@ -135,15 +149,23 @@ class ClickHouseStorageITCase {
     @Test
     void shouldKeepDeadLetterOriginalTextAndReason(LocalServices services) {
         Settings s = services.isolated("deadletters");
-        DeadLetter d = DeadLetter.fromReplay("day.jsonl", 7, T0, Rejection.invalidJson("unexpected character"), "{not json 'quoted' \\ }");
+        DeadLetter d = DeadLetter.fromReplay("day.jsonl", 7, T0, Rejection.invalidJson("unexpected character"),
+                "{not json 'quoted' \\ }".getBytes(StandardCharsets.UTF_8));
+        // Latin-1 "é" and a lone continuation byte: not UTF-8, so the text alone would lose them.
+        byte[] notUtf8 = {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, (byte) 0x80, '"', '}'};
+        DeadLetter bytes = DeadLetter.fromReplay("day.jsonl", 8, T0, Rejection.invalidJson("not UTF-8"), notUtf8);
         try (ClickHouseDb db = ClickHouseDb.writer(s)) {
-            db.insertJsonEachRow(DeadLetterRow.TABLE,
-                    (DeadLetterRow.json(d, Instant.now()) + "\n").getBytes(StandardCharsets.UTF_8));
+            db.insertJsonEachRow(DeadLetterRow.TABLE, (DeadLetterRow.json(d, Instant.now()) + "\n"
+                    + DeadLetterRow.json(bytes, Instant.now()) + "\n").getBytes(StandardCharsets.UTF_8));
             List<JsonNode> rows = new EventQueries(db).deadLetters(10);
-            assertThat(rows).hasSize(1);
-            assertThat(rows.get(0).get("reason").asText()).isEqualTo("INVALID_JSON");
-            assertThat(rows.get(0).get("line_number").asLong()).isEqualTo(7);
-            assertThat(rows.get(0).get("original").asText()).isEqualTo("{not json 'quoted' \\ }");
+            assertThat(rows).hasSize(2);
+            JsonNode text = rows.stream().filter(r -> r.get("line_number").asLong() == 7).findFirst().orElseThrow();
+            assertThat(text.get("reason").asText()).isEqualTo("INVALID_JSON");
+            assertThat(text.get("original").asText()).isEqualTo("{not json 'quoted' \\ }");
+            assertThat(text.get("original_base64").asText()).isEmpty();
+            JsonNode kept = rows.stream().filter(r -> r.get("line_number").asLong() == 8).findFirst().orElseThrow();
+            assertThat(java.util.Base64.getDecoder().decode(kept.get("original_base64").asText())).isEqualTo(notUtf8);
+            assertThat(kept.get("original").asText()).startsWith("{\"a\":\"").contains("\uFFFD");
         }
     }
 

@@ -8,7 +8,7 @@ import org.civicpulse.contract.DeadLetter;
 public final class DeadLetterRow {
     public static final String TABLE = "dead_letters";
     public static final List<String> COLUMNS = List.of("id", "received_at", "reason", "reason_class", "message",
-            "source_topic", "kafka_partition", "kafka_offset", "line_number", "event_id", "original", "written_at");
+            "source_topic", "kafka_partition", "kafka_offset", "line_number", "event_id", "original", "original_base64", "written_at");
 
     private DeadLetterRow() {
     }
@@ -26,6 +26,7 @@ public final class DeadLetterRow {
                 .put("line_number", d.lineNumber())
                 .put("event_id", RawEventRow.nz(d.eventId()))
                 .put("original", d.original())
+                .put("original_base64", RawEventRow.nz(d.originalBase64()))
                 .put("written_at", writtenAt.getEpochSecond())
                 ;
     }

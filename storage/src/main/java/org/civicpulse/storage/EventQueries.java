@@ -44,7 +44,7 @@ public final class EventQueries {
 
     /** Dead letters with their reason, keyed by id, e.g. {@code replay:file.jsonl:7 -> INVALID_JSON}. */
     public List<JsonNode> deadLetters(int limit) {
-        return db.query("SELECT id, reason, message, source_topic, line_number, event_id, original "
+        return db.query("SELECT id, reason, message, source_topic, line_number, event_id, original, original_base64 "
                 + "FROM dead_letters FINAL ORDER BY received_at DESC, id LIMIT " + Math.max(1, Math.min(limit, 10_000)));
     }
 

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final Pattern FILE = Pattern.compile("V(\\d+)__([a-z0-9_]+)\\.sql");
+    private static final Pattern ADD_COLUMN = Pattern.compile(
+            "(?is)\\s*ALTER\\s+TABLE\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+ADD\\s+COLUMN\\s+([A-Za-z_][A-Za-z0-9_]*)\\s.*");
 
     /** One migration file. */
     public record Migration(int version, String name, String sql) {
@@ -49,7 +51,9 @@ public final class Migrations {
                 continue;
             }
             for (String statement : statements(m.sql())) {
-                db.execute(statement);
+                if (!addsAColumnThatExists(db, statement)) {
+                    db.execute(statement);
+                }
             }
             db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ("
                     + m.version() + ", " + SqlLiteral.string(m.name()) + ", now())");
@@ -57,6 +61,17 @@ public final class Migrations {
             count++;
         }
         return count;
+    }
+
+    /**
+     * Whether the statement adds a column the table already has: a migration stopped after its
+     * ALTER and before it was recorded runs again, and ClickHouse 18.16 has no ADD COLUMN IF NOT
+     * EXISTS, so the runner skips such a statement itself.
+     */
+    static boolean addsAColumnThatExists(ClickHouseDb db, String statement) {
+        Matcher m = ADD_COLUMN.matcher(statement);
+        return m.matches() && db.queryLong("SELECT count() AS n FROM system.columns WHERE database = currentDatabase()"
+                + " AND table = " + SqlLiteral.string(m.group(1)) + " AND name = " + SqlLiteral.string(m.group(2))) > 0;
     }
 
     /** Every migration on the classpath, in version order. */
