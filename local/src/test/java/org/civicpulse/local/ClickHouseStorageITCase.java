@@ -46,10 +46,7 @@ class ClickHouseStorageITCase {
 
     @Test
     void shouldCarryEveryCaseVersionOverWhenTheCaseTableIsOrderedByDistrict(LocalServices services) {
-        Settings isolated = services.isolated("reorder");
-        Settings s = isolated.with(Setting.CLICKHOUSE_DATABASE, isolated.get(Setting.CLICKHOUSE_DATABASE) + "_v7");
-        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
-            assertThat(Migrations.applyUpTo(db, 7)).isEqualTo(7);
+        try (ClickHouseDb db = schemaUpTo(services, "reorder", 7)) {
             String columns = "(case_id, source, district, status, created_at, response_limit_at, resolution_limit_at, "
                     + "revision, written_at)";
             db.execute("INSERT INTO cases " + columns + " VALUES "
@@ -73,10 +70,7 @@ class ClickHouseStorageITCase {
 
     @Test
     void shouldFinishTheCaseTableReorderingWhenARunStoppedAfterItsSwap(LocalServices services) {
-        Settings isolated = services.isolated("reorderagain");
-        Settings s = isolated.with(Setting.CLICKHOUSE_DATABASE, isolated.get(Setting.CLICKHOUSE_DATABASE) + "_v7");
-        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
-            Migrations.applyUpTo(db, 7);
+        try (ClickHouseDb db = schemaUpTo(services, "reorderagain", 7)) {
             db.execute("INSERT INTO cases (case_id, source, district, status, created_at, response_limit_at, "
                     + "resolution_limit_at, revision, written_at) VALUES "
                     + "('c-1', 'HOTLINE', '110101', 'OPEN', 1763600000, 1763607200, 1763859200, 1, 1763600000)");
@@ -94,16 +88,22 @@ class ClickHouseStorageITCase {
 
     @Test
     void shouldRunAColumnMigrationAgainWhenARunStoppedBeforeRecordingIt(LocalServices services) {
-        Settings isolated = services.isolated("addcolumnagain");
-        Settings s = isolated.with(Setting.CLICKHOUSE_DATABASE, isolated.get(Setting.CLICKHOUSE_DATABASE) + "_v8");
-        try (ClickHouseDb db = ClickHouseDb.writer(s)) {
-            Migrations.applyUpTo(db, 8);
+        try (ClickHouseDb db = schemaUpTo(services, "addcolumnagain", 8)) {
             // V9 added its column, then the run stopped before recording it: it runs again.
             Migrations.statements(Migrations.all().get(8).sql()).forEach(db::execute);
 
             assertThat(Migrations.apply(db)).isEqualTo(Migrations.all().size() - 8);
             assertThat(columns(db, DeadLetterRow.TABLE)).isEqualTo(DeadLetterRow.COLUMNS);
         }
+    }
+
+    /** A database of its own with the schema as migrations 1..version left it (an earlier release's). */
+    private static ClickHouseDb schemaUpTo(LocalServices services, String name, int version) {
+        Settings isolated = services.isolated(name);
+        ClickHouseDb db = ClickHouseDb.writer(isolated.with(Setting.CLICKHOUSE_DATABASE,
+                isolated.get(Setting.CLICKHOUSE_DATABASE) + "_v" + version));
+        assertThat(Migrations.applyUpTo(db, version)).isEqualTo(version);
+        return db;
     }
 
     @Test
