@@ -89,12 +89,17 @@ public final class CaseFacts {
      * rating and ends now holds the latest too); for calendar months, the latest within each month.
      */
     private static void ratings(CaseState s, Map<Long, long[]> facts) {
+        // Awaiting a rating while resolved and not rated since its latest resolution (a case
+        // rated, reopened and resolved again awaits a new return visit); a reopened case is back
+        // at work, and a closed one is finished (the list behind this count is the resolved cases).
+        long latestRatingAt = 0;
+        for (long t : s.ratingTimes) {
+            latestRatingAt = Math.max(latestRatingAt, t);
+        }
+        if (s.status() == CaseState.Status.RESOLVED && latestRatingAt < s.lastResolvedAt) {
+            add(facts, GAUGE, MetricCounter.RATING_PENDING, 1);
+        }
         if (s.ratingTimes.length == 0) {
-            // Awaiting a rating only while resolved: a reopened case is back at work, and a
-            // closed one is finished (the list behind this count is the resolved cases).
-            if (s.status() == CaseState.Status.RESOLVED) {
-                add(facts, GAUGE, MetricCounter.RATING_PENDING, 1);
-            }
             return;
         }
         int latest = 0;

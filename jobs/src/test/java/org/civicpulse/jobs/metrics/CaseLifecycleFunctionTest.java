@@ -254,6 +254,21 @@ class CaseLifecycleFunctionTest {
     }
 
     @Test
+    void shouldAwaitANewRatingWhenARatedCaseIsResolvedAgain() throws Exception {
+        send(created("c1", Source.HOTLINE, "NOISE", false, 0));
+        send(step("c1", Source.HOTLINE, EventType.RESOLVED, HOUR));
+        send(rated("c1", 2 * HOUR, false, Satisfaction.DISSATISFIED));
+        send(step("c1", Source.HOTLINE, EventType.REOPENED, 3 * HOUR));
+        assertThat(gauges()).containsEntry(MetricCounter.RATING_PENDING, 0L).containsEntry(MetricCounter.OPEN, 1L);
+        send(step("c1", Source.HOTLINE, EventType.RESOLVED, 4 * HOUR));
+        assertThat(gauges()).containsEntry(MetricCounter.RATING_PENDING, 1L).containsEntry(MetricCounter.OPEN, 0L);
+        send(rated("c1", 5 * HOUR, true, Satisfaction.SATISFIED));
+        assertThat(gauges()).containsEntry(MetricCounter.RATING_PENDING, 0L);
+        assertThat(windowed(MetricCounter.RATINGS)).isEqualTo(1); // the latest only
+        assertThat(windowed(MetricCounter.RATINGS_RESOLVED)).isEqualTo(1);
+    }
+
+    @Test
     void shouldKeepACaseFinishedWhenReopenedAfterItClosed() throws Exception {
         // SPEC: finished at CLOSED "whatever came before"; a REOPENED after it is read the same way.
         send(created("c1", Source.GRID, "NOISE", false, 0));

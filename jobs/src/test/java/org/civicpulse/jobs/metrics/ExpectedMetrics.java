@@ -112,9 +112,10 @@ final class ExpectedMetrics {
             } else {
                 gauge(m, window, "response_pending", true);
             }
-            if (latestRating == null) {
-                gauge(m, window, "rating_pending", closed == 0 && resolved > 0 && resolved > reopened);
-            } else if (in(latestRating.at(), w, today, window)) {
+            // SPEC §4: resolved cases awaiting a rating — none received since the latest resolution.
+            gauge(m, window, "rating_pending", closed == 0 && resolved > 0 && resolved > reopened
+                    && (latestRating == null || latestRating.at() < resolved));
+            if (latestRating != null && in(latestRating.at(), w, today, window)) {
                 m.merge("ratings", 1L, Long::sum);
                 m.merge("ratings_resolved", Boolean.TRUE.equals(latestRating.resolved()) ? 1L : 0L, Long::sum);
                 m.merge("ratings_satisfied", "SATISFIED".equals(latestRating.satisfaction()) ? 1L : 0L, Long::sum);

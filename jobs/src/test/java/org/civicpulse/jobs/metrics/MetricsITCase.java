@@ -324,6 +324,13 @@ class MetricsITCase {
                         out.add(new ExpectedMetrics.In(caseId + "-r" + k, source, "RATED", caseId, t, null, null,
                                 null, r.nextInt(10) < 8, sat, null));
                     }
+                    if (r.nextInt(5) == 0) {
+                        // Rated, then reopened and resolved again: awaiting a new rating.
+                        t += HOUR;
+                        out.add(step(caseId, source, "REOPENED", t));
+                        t += 2 * HOUR;
+                        out.add(step(caseId, source, "RESOLVED", t + 2));
+                    }
                 }
                 if (r.nextBoolean()) {
                     t += (long) (r.nextDouble() * 3 * HOUR) + 1;
