@@ -16,7 +16,7 @@ public enum Setting {
     KAFKA_BOOTSTRAP("kafka.bootstrap", "127.0.0.1:19092", "Kafka bootstrap servers"),
     KAFKA_CONTROLLER_PORT("kafka.controller.port", "19093", "Local broker only: KRaft controller port"),
     KAFKA_PARTITIONS("kafka.partitions", "4", "Partitions of each topic the launcher creates"),
-    KAFKA_RETENTION_DAYS("kafka.retention.days", "400", "Retention of the input topics, so replayed history is kept"),
+    KAFKA_RETENTION_DAYS("kafka.retention.days", "400", "Retention of every topic the product creates (input, dead-letter, live, commands), so replayed history is kept"),
     TOPIC_HOTLINE("topic.hotline", "civic.hotline", "Input topic of HOTLINE events"),
     TOPIC_GRID("topic.grid", "civic.grid", "Input topic of GRID events"),
     TOPIC_INSPECTION("topic.inspection", "civic.inspection", "Input topic of INSPECTION events"),
@@ -64,7 +64,7 @@ public enum Setting {
             + "5–120 min), nb-cusum (negative-binomial CUSUM) or ears-c2 (CDC EARS C2, the classic baseline)"),
     HOTSPOT_THRESHOLD("hotspot.threshold", "", "Hotspots: the detector's alarm threshold; empty means the one tuned "
             + "for it (docs/BENCHMARKS.md)"),
-    HOTSPOT_MIN_CASES("hotspot.min-cases", "3", "Hotspots: an alarm needs at least this many new problems in 30 minutes"),
+    HOTSPOT_MIN_CASES("hotspot.min-cases", "3", "Hotspots: an alarm needs at least this many new problems in the last 6 buckets (30 minutes with the default bucket)"),
     HOTSPOT_CALM("hotspot.calm", "PT1H", "Hotspots: an alert closes after its unit has been calm this long"),
     HOTSPOT_COOLDOWN("hotspot.cooldown", "PT1H", "Hotspots: after an alert closes, no new one opens for its unit "
             + "for this long"),

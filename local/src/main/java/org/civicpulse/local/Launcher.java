@@ -34,7 +34,7 @@ public final class Launcher {
 
     int run(List<String> args) {
         if (args.isEmpty()) {
-            err.println("usage: civicpulse up [--no-sim] | replay FILE [--speed N|max] | reset [--yes]");
+            err.println("usage: civicpulse up [--no-sim|--services-only] | replay FILE [--speed N|max] | reset [--yes]");
             return 2;
         }
         try {
