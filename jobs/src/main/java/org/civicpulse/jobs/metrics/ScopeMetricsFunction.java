@@ -97,6 +97,7 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
             earlier.moveInto(st);
             minutePanes.migrateLegacy();
         }
+        st.sums.growToCurrentCounters();
         return st;
     }
 
@@ -171,11 +172,12 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
             if (day < s.todayEpochDay - DAY_PANE_RETENTION) {
                 expired.add(day);
             }
+            long[] pane = WindowSums.grown(e.getValue());
             if (day == s.todayEpochDay) {
-                WindowSums.add(s.today, e.getValue(), 1);
+                WindowSums.add(s.today, pane, 1);
             }
             if (YearMonth.from(LocalDate.ofEpochDay(day)).equals(month)) {
-                WindowSums.add(s.month, e.getValue(), 1);
+                WindowSums.add(s.month, pane, 1);
             }
         }
         for (long day : expired) {
@@ -221,11 +223,10 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
         return minute > w - length;
     }
 
+    /** A day pane with the delta added (a pane restored with fewer counters grown first). */
     private static long[] addTo(long[] pane, long[] delta) {
-        long[] p = pane == null ? new long[MetricCounter.SIZE] : pane;
-        for (int i = 0; i < MetricCounter.SIZE; i++) {
-            p[i] += delta[i];
-        }
+        long[] p = pane == null ? new long[MetricCounter.SIZE] : WindowSums.grown(pane);
+        WindowSums.add(p, delta, 1);
         return p;
     }
 
@@ -289,7 +290,7 @@ public final class ScopeMetricsFunction extends KeyedProcessFunction<String, Sco
         for (long d : st.changedDays()) {
             long[] pane = dayPanes.get(d);
             if (pane != null) {
-                ctx.output(PANES, new PaneRow("day", scope, d, pane.clone(), version));
+                ctx.output(PANES, new PaneRow("day", scope, d, WindowSums.grown(pane).clone(), version));
             }
         }
         st.clearChanged();

@@ -19,6 +19,25 @@ public class WindowSums {
     public WindowSums() {
     }
 
+    /**
+     * Counters as the current version has them: arrays restored from a checkpoint keep the length
+     * they were written with, so after a version that added counters they are shorter; the
+     * counters added since start at zero.
+     */
+    static long[] grown(long[] counters) {
+        return counters.length < MetricCounter.SIZE ? java.util.Arrays.copyOf(counters, MetricCounter.SIZE) : counters;
+    }
+
+    /** Grows every sum to the current counters (see {@link #grown}). */
+    void growToCurrentCounters() {
+        gauges = grown(gauges);
+        last60m = grown(last60m);
+        last24h = grown(last24h);
+        last7d = grown(last7d);
+        today = grown(today);
+        month = grown(month);
+    }
+
     static void add(long[] sum, long[] delta, int sign) {
         for (int i = 0; i < sum.length; i++) {
             sum[i] += sign * delta[i];

@@ -278,6 +278,36 @@ class ScopeMetricsFunctionTest {
         assertThat(cityChangedMinutes().isEmpty()).isTrue();
     }
 
+    @Test
+    void shouldGrowCountersRestoredFromAVersionWithFewerOfThem() throws Exception {
+        // Arrays restored from a checkpoint keep the length they were written with: a version
+        // that adds counters meets shorter day panes and sums, which must grow, not fail the job.
+        long at = T0.toEpochMilli();
+        harness.processWatermark(at);
+        created(at);
+        publish();
+        ValueState<ScopeState> scope = cityState(new ValueStateDescriptor<>("scope", TypeInformation.of(ScopeState.class)));
+        ScopeState restored = scope.value();
+        restored.sums.today = java.util.Arrays.copyOf(restored.sums.today, MetricCounter.SIZE - 3);
+        restored.sums.last60m = java.util.Arrays.copyOf(restored.sums.last60m, MetricCounter.SIZE - 3);
+        restored.sums.watermarkMinute = Long.MIN_VALUE; // the next watermark recounts from the panes
+        scope.update(restored);
+        long day = ScopeMetricsFunction.epochDay(CaseFacts.minute(at));
+        MapState<Long, long[]> dayPanes = KeyedStates.of(harness, "city", new MapStateDescriptor<>("day-panes",
+                org.apache.flink.api.common.typeutils.base.LongSerializer.INSTANCE, CountersSerializer.INSTANCE));
+        dayPanes.put(day, java.util.Arrays.copyOf(dayPanes.get(day), MetricCounter.SIZE - 3));
+
+        harness.processWatermark(at + MINUTE);
+        created(at + MINUTE);
+        LiveMetric m = publish();
+
+        assertThat(m.today()).hasSize(MetricCounter.SIZE);
+        assertThat(m.today()[H]).isEqualTo(2);
+        assertThat(m.last60m()[H]).isEqualTo(2);
+        assertThat(dayPanes.get(day)).hasSize(MetricCounter.SIZE);
+        assertThat(dayPanes.get(day)[H]).isEqualTo(2);
+    }
+
     /** Rewrites the city's ScopeState as the earlier version kept it: a state per field. */
     private void toEarlierStates() throws Exception {
         ValueState<ScopeState> scope = cityState(new ValueStateDescriptor<>("scope", TypeInformation.of(ScopeState.class)));
