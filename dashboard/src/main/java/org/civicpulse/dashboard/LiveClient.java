@@ -95,22 +95,41 @@ final class LiveClient {
         return snapshotOwed;
     }
 
-    /** Switches channel and starts it with a snapshot. */
+    /** Switches channel and starts it with a snapshot, announced by a {@code subscribed} message. */
     void subscribe(String newChannel) {
         channel = newChannel;
-        outlet.write(("{\"type\":\"subscribed\",\"channel\":\"" + newChannel + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
-        resync();
+        sendSnapshot(true);
     }
 
     /** Sends the channel's snapshot; deltas already in it are skipped afterwards. */
     void resync() {
+        sendSnapshot(false);
+    }
+
+    private void sendSnapshot(boolean announce) {
         snapshotOwed = false;
         waiting.clear();
         LiveState.Snapshot snapshot = state.snapshot(channel, System.currentTimeMillis());
         lastSeq = snapshot.seq();
+        if (announce) {
+            control("subscribed", null); // with the snapshot's number, which follows
+        }
         outlet.write(snapshot.utf8());
         metrics.resynced();
+    }
+
+    /**
+     * A control message ({@code subscribed}, {@code pong}, {@code error}) with the channel and the
+     * sequence number this client is at (SPEC §7: every message has one); it uses up no number,
+     * so the next delta still follows the last one sent.
+     */
+    void control(String type, String error) {
+        io.vertx.core.json.JsonObject message = new io.vertx.core.json.JsonObject().put("type", type)
+                .put("channel", channel).put("seq", lastSeq);
+        if (error != null) {
+            message.put("error", error);
+        }
+        outlet.write(message.encode().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -87,30 +87,30 @@ final class LiveSockets {
             metrics.clientDisconnected();
         });
         socket.exceptionHandler(e -> socket.close());
-        socket.textMessageHandler(text -> onMessage(client, socket, text));
+        socket.textMessageHandler(text -> onMessage(client, text));
         client.resync();
     }
 
-    private void onMessage(LiveClient client, ServerWebSocket socket, String text) {
+    private void onMessage(LiveClient client, String text) {
         JsonObject message;
         try {
             message = new JsonObject(text);
         } catch (RuntimeException e) {
-            socket.writeTextMessage("{\"type\":\"error\",\"error\":\"Messages must be JSON objects\"}");
+            client.control("error", "Messages must be JSON objects");
             return;
         }
         switch (String.valueOf(message.getValue("type"))) {
             case "resync" -> client.resync();
-            case "ping" -> socket.writeTextMessage("{\"type\":\"pong\"}");
+            case "ping" -> client.control("pong", null);
             case "subscribe" -> {
                 Object channel = message.getValue("channel");
                 if (channel instanceof String c && state.isChannel(c)) {
                     client.subscribe(c);
                 } else {
-                    socket.writeTextMessage("{\"type\":\"error\",\"error\":\"Unknown channel\"}");
+                    client.control("error", "Unknown channel");
                 }
             }
-            default -> socket.writeTextMessage("{\"type\":\"error\",\"error\":\"Unknown message type\"}");
+            default -> client.control("error", "Unknown message type");
         }
     }
 

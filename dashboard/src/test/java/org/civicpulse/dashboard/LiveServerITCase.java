@@ -195,6 +195,23 @@ class LiveServerITCase {
         assertThat(resync.getLong("seq")).isEqualTo(seq + 2);
         assertThat(resync.getJsonArray("entries").getJsonObject(0).getJsonObject("data")
                 .getLong("open")).isEqualTo(11);
+
+        // Every message has a sequence number; control messages use none up.
+        socket.writeTextMessage("{\"type\":\"ping\"}").await();
+        socket.writeTextMessage("{\"type\":\"no-such-type\"}").await();
+        await().atMost(WAIT).until(() -> received.size() >= 6);
+        assertThat(received.get(4).getString("type")).isEqualTo("pong");
+        assertThat(received.get(4).getLong("seq")).isEqualTo(seq + 2);
+        assertThat(received.get(5).getString("type")).isEqualTo("error");
+        assertThat(received.get(5).getLong("seq")).isEqualTo(seq + 2);
+        publishMetric("city", "2026-03-10T15:00:02+08:00", 102, 12);
+        await().atMost(WAIT).until(() -> received.size() >= 7);
+        assertThat(received.get(6).getLong("seq")).isEqualTo(seq + 3);
+        socket.writeTextMessage("{\"type\":\"subscribe\",\"channel\":\"district:110105\"}").await();
+        await().atMost(WAIT).until(() -> received.size() >= 9);
+        assertThat(received.get(7).getString("type")).isEqualTo("subscribed");
+        assertThat(received.get(8).getString("type")).isEqualTo("snapshot");
+        assertThat(received.get(7).getLong("seq")).isEqualTo(received.get(8).getLong("seq"));
         socket.close().await();
     }
 
