@@ -23,7 +23,7 @@ final class CaseRoute {
         Params p = new Params(ctx, d.catalogue());
         String district = p.district("district");
         DashboardQueries.CaseFilter filter = new DashboardQueries.CaseFilter(district,
-                p.street("street", district), p.category("category"), p.text("unit"),
+                p.streetOfAnyDistrict("street", district), p.category("category"), p.text("unit"),
                 p.oneOf("source", SOURCES, null), p.oneOf("status", STATUSES, "open"),
                 p.time("from"), p.time("to"));
         int limit = p.integer("limit", 1, 500, 50);

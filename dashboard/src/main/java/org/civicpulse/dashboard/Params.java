@@ -69,6 +69,22 @@ public final class Params {
         return value;
     }
 
+    /**
+     * A street for the case list (SPEC §7 lets {@code street} stand alone): the district's when a
+     * district is given, else the name in every district that has it (八里庄街道 is in both
+     * Chaoyang and Haidian), or null.
+     */
+    public String streetOfAnyDistrict(String name, String district) {
+        if (district != null) {
+            return street(name, district);
+        }
+        String value = text(name);
+        if (value != null && catalogue.streetsNamed(value).isEmpty()) {
+            throw new ApiError(400, "Parameter '" + name + "' is not a street of the catalogue");
+        }
+        return value;
+    }
+
     /** One of a fixed set of words, or the default. */
     public String oneOf(String name, Set<String> allowed, String defaultValue) {
         String value = text(name);

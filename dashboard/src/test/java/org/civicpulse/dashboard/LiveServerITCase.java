@@ -533,7 +533,8 @@ class LiveServerITCase {
         // Each route with P where a payload goes, and a legitimate value for P: the legitimate
         // run shows which query shapes the server produces, the payload run must stay within them.
         String[][] routes = {{"/api/v1/cases?district=P", "110101"},
-                {"/api/v1/cases?street=P&district=110101", "东华门街道"}, {"/api/v1/cases?category=P", "NOISE"},
+                {"/api/v1/cases?street=P&district=110101", "东华门街道"}, {"/api/v1/cases?street=P", "八里庄街道"},
+                {"/api/v1/cases?category=P", "NOISE"},
                 {"/api/v1/cases?unit=P", "东城区城管执法局"}, {"/api/v1/cases?status=P", "overdue"},
                 {"/api/v1/cases?from=P", "2026-03-10T00:00:00+08:00"}, {"/api/v1/cases?limit=P", "20"},
                 {"/api/v1/timeseries?metric=P", "response_rate"}, {"/api/v1/timeseries?district=P", "110101"},
