@@ -53,7 +53,9 @@ final class AlertRoutes {
         Params p = new Params(ctx, d.catalogue());
         Filter filter = new Filter(p.oneOf("status", STATUSES, "open"), p.district("district"),
                 p.oneOf("severity", SEVERITIES, null), p.time("from"), p.time("to"));
-        int limit = p.integer("limit", 1, 500, 100);
+        // SPEC §7 lists the alerts unpaged: without a limit, every match (up to what one request
+        // reads of the history); limit and offset page through them for clients that want pages.
+        int limit = p.integer("limit", 1, MAX_HISTORY, MAX_HISTORY);
         int offset = p.integer("offset", 0, 1_000_000, 0);
         boolean whole = Auth.principal(ctx).isOperator();
         if ("open".equals(filter.status())) {

@@ -68,9 +68,15 @@ class ApiRoutesTest {
 
     /** Deploys a verticle with two alerts in its live state; returns its port. */
     private int deploy(JsonObject options) {
+        return deploy(options, List.of());
+    }
+
+    /** Deploys a verticle with two alerts and {@code more} in its live state; returns its port. */
+    private int deploy(JsonObject options, List<Alert> more) {
         LiveState state = HttpVerticle.standaloneState();
         state.applyAlert(alert(DONGCHENG_ALERT, "110101"), 0);
         state.applyAlert(alert(CHAOYANG_ALERT, "110105"), 0);
+        more.forEach(a -> state.applyAlert(a, 0));
         HttpVerticle verticle = new HttpVerticle(state, new ServerMetrics(), () -> true)
                 .sendingCommandsTo(command -> {
                     sent.add(command);
@@ -234,6 +240,21 @@ class ApiRoutesTest {
         assertThat(r.getHeader("Content-Type")).startsWith("text/plain; version=0.0.4");
         assertThat(r.bodyAsString()).contains("# TYPE civicpulse_ws_clients gauge", "civicpulse_ws_clients 0",
                 "civicpulse_auth_failures_total{reason=\"bad_token\"} 1");
+    }
+
+    @Test
+    void shouldListEveryOpenAlertUnlessAPageIsAskedFor() {
+        List<Alert> more = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            more.add(alert("HS-110102-NOISE-" + i, "110102"));
+        }
+        port = deploy(new JsonObject(), more);
+        HttpResponse<Buffer> all = send(HttpMethod.GET, "/api/v1/alerts", OPERATOR, null);
+        assertThat(all.statusCode()).as(all.bodyAsString()).isEqualTo(200);
+        assertThat(all.bodyAsJsonObject().getJsonArray("alerts")).hasSize(252);
+        HttpResponse<Buffer> page = send(HttpMethod.GET, "/api/v1/alerts?limit=100&offset=200", OPERATOR, null);
+        assertThat(page.bodyAsJsonObject().getJsonArray("alerts")).hasSize(52);
+        assertThat(page.bodyAsJsonObject().getInteger("total")).isEqualTo(252);
     }
 
     @Test
