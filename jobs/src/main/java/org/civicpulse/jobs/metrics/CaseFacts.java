@@ -92,14 +92,11 @@ public final class CaseFacts {
         // Awaiting a rating while resolved and not rated since its latest resolution (a case
         // rated, reopened and resolved again awaits a new return visit); a reopened case is back
         // at work, and a closed one is finished (the list behind this count is the resolved cases).
-        long latestRatingAt = 0;
-        for (long t : s.ratingTimes) {
-            latestRatingAt = Math.max(latestRatingAt, t);
-        }
-        if (s.status() == CaseState.Status.RESOLVED && latestRatingAt < s.lastResolvedAt) {
-            add(facts, GAUGE, MetricCounter.RATING_PENDING, 1);
-        }
+        boolean resolved = s.status() == CaseState.Status.RESOLVED;
         if (s.ratingTimes.length == 0) {
+            if (resolved) {
+                add(facts, GAUGE, MetricCounter.RATING_PENDING, 1);
+            }
             return;
         }
         int latest = 0;
@@ -113,6 +110,9 @@ public final class CaseFacts {
             if (best == null || s.ratingTimes[i] > s.ratingTimes[best]) {
                 latestInMonth.put(month, i);
             }
+        }
+        if (resolved && s.ratingTimes[latest] < s.lastResolvedAt) {
+            add(facts, GAUGE, MetricCounter.RATING_PENDING, 1);
         }
         rating(facts, minute(s.ratingTimes[latest]), s.ratingOutcomes[latest], MetricCounter.RATINGS,
                 MetricCounter.RATINGS_RESOLVED, MetricCounter.RATINGS_SATISFIED, MetricCounter.RATINGS_BASIC);
