@@ -27,16 +27,20 @@ public record DeadLetter(String id, Instant receivedAt, String reason, String me
     /** A dead letter for a Kafka record whose input was already read as text (an accepted event's). */
     public static DeadLetter fromKafka(String topic, int partition, long offset, Instant receivedAt,
                                        Rejection rejection, String eventId, String original) {
-        return new DeadLetter(topic + ":" + partition + ":" + offset, receivedAt, rejection.code(),
-                rejection.message(), topic, partition, offset, 0, eventId, original, null);
+        return fromKafka(topic, partition, offset, receivedAt, rejection, eventId, original, null);
     }
 
     /** A dead letter for a Kafka record's bytes, kept exactly (SPEC §2: the original bytes). */
     public static DeadLetter fromKafka(String topic, int partition, long offset, Instant receivedAt,
                                        Rejection rejection, String eventId, byte[] original) {
-        return new DeadLetter(topic + ":" + partition + ":" + offset, receivedAt, rejection.code(),
-                rejection.message(), topic, partition, offset, 0, eventId, Utf8.lenient(original),
+        return fromKafka(topic, partition, offset, receivedAt, rejection, eventId, Utf8.lenient(original),
                 Utf8.base64UnlessText(original));
+    }
+
+    private static DeadLetter fromKafka(String topic, int partition, long offset, Instant receivedAt,
+                                        Rejection rejection, String eventId, String original, String originalBase64) {
+        return new DeadLetter(topic + ":" + partition + ":" + offset, receivedAt, rejection.code(),
+                rejection.message(), topic, partition, offset, 0, eventId, original, originalBase64);
     }
 
     /** A dead letter for a replayed line that could not be routed to a topic. */
